@@ -1,0 +1,65 @@
+/**
+ * The column vocabulary of PRODUCT.md §2.1, matched tolerantly: headers arrive in any
+ * case, with converter markup, OCR damage (PERTHITUNGAN, PENELASAN) and truncation
+ * (`Sumbu`, `S`).
+ */
+import type { ColumnRole } from "./types";
+import { isPeriodOnly, parsePeriod } from "./periods";
+
+export interface HeaderMatch {
+  role: ColumnRole;
+  period: string | null;
+  runningTotal: boolean;
+}
+
+const FORMULA =
+  /formula|formulasi|rumus|cara hitung|cara perhitungan|definisi operasional|penjelasan|penelasan|penjelasn|per\s?h?i?tungan|perthitungan|peruntungan|peritungan|pertunjangan/;
+
+/** Role of a single (normalised) header text, without group context. */
+export function matchRole(text: string): ColumnRole | null {
+  const t = text.replace(/[:*]+$/, "").trim();
+  if (t === "") return null;
+  if (/^(no|nomor|no urut|nmr)\s*\.?$/.test(t)) return "no";
+  if (/^(makna|asas|alasan)\b/.test(t)) return "formula";
+  if (/indikator|^\(?ik[ui]\)?$|\(ik[ui]\)/.test(t)) return "indikator";
+  if (/kondisi kinerja (pada )?awal|awal periode|baseline|tahun lalu|tahun sebelumnya/.test(t)) return "baseline";
+  if (/kondisi kinerja (pada )?akhir|akhir periode/.test(t)) return "final";
+  if (/^target|sasaran target/.test(t)) return "target";
+  if (/predikat|kategori capaian|^kategori$/.test(t)) return "predikat";
+  if (/capaian|^%\s*$/.test(t)) return "capaian";
+  if (FORMULA.test(t)) return "formula";
+  if (/^sumber|^sumbu|^s$|^sumber data/.test(t)) return "sumber";
+  if (/penanggung\s*jawab|pemangku\s*(jawab|tugas)|^pj$|penanggungjawab/.test(t)) return "penanggungJawab";
+  if (/^satuan/.test(t)) return "satuan";
+  if (/realisasi|^(tw|trw|triwulan)\b|^semester\b|^s\s*\.?\s*d\b/.test(t)) return "realisasi";
+  if (/sasaran|kinerja utama|^kinerja$|^sasaran\s*\/\s*kinerja/.test(t)) return "sasaran";
+  if (/keterangan|^ket\.?$|faktor (pendukung|penghambat)/.test(t)) return "keterangan";
+  return null;
+}
+
+/**
+ * Role of a column from its header, given the group header above it (two-row headers)
+ * — a period label under `Realisasi` is a realisation of that period.
+ */
+export function matchColumn(group: string, sub: string): HeaderMatch | null {
+  const g = group.trim();
+  const s = sub.trim();
+  if (s && isPeriodOnly(s) && g) {
+    const role = matchRole(g) ?? "realisasi";
+    const p = parsePeriod(s);
+    return { role, period: p?.key ?? null, runningTotal: (p?.runningTotal ?? false) || /s\.?\s*d\b|kumulatif/.test(g) };
+  }
+  const text = s || g;
+  const role = (s ? matchRole(s) : null) ?? matchRole(g);
+  if (!role) {
+    // A bare period header (`TW I`) with no group: a realisation column.
+    if (isPeriodOnly(text)) {
+      const p = parsePeriod(text);
+      return { role: "realisasi", period: p?.key ?? null, runningTotal: p?.runningTotal ?? false };
+    }
+    return null;
+  }
+  const withPeriod = role === "target" || role === "realisasi" || role === "capaian";
+  const p = withPeriod ? parsePeriod(`${g} ${s}`.trim()) : null;
+  return { role, period: p?.key ?? null, runningTotal: p?.runningTotal ?? false };
+}

@@ -1,0 +1,27 @@
+/** Text normalisation shared by the recognisers: what a tolerant reader ignores. */
+
+/** Strips HTML tags and entities left by document converters, and markdown bold. */
+export function stripMarkup(text: string): string {
+  return text
+    .replace(/<[^>]{0,200}>/g, " ")
+    .replace(/&nbsp;/gi, " ")
+    .replace(/&amp;/gi, "&")
+    .replace(/&lt;/gi, "<")
+    .replace(/&gt;/gi, ">")
+    .replace(/\*\*/g, "");
+}
+
+/** Collapses whitespace (including non-breaking and zero-width characters) and trims. */
+export function squash(text: string): string {
+  return text.replace(/[\s\u00a0\u200b-\u200f\u202a-\u202e\ufeff]+/g, " ").trim();
+}
+
+/** Lower-case, markup-free, single-spaced text for matching. */
+export function normalize(text: string): string {
+  return squash(stripMarkup(text)).toLowerCase();
+}
+
+/** Plain display text of a cell: markup removed, whitespace collapsed, case kept. */
+export function displayText(text: string): string {
+  return squash(stripMarkup(text));
+}

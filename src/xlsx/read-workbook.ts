@@ -1,0 +1,133 @@
+/**
+ * `.xlsx` → sheet snapshots, with exceljs.
+ *
+ * Fills the snapshot exactly as the Office adapter does from a live workbook, so the
+ * engine cannot tell the two apart: rich text is flattened to its plain text, dates
+ * become Excel serial numbers (their meaning stays in the number format), formula cells
+ * carry their cached result as value and `=…` as formula (shared formulas translated to
+ * each cell), and error values become `{ error: "#DIV/0!" }`.
+ */
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import type { Area, CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
+
+/** Milliseconds between the Excel epoch (1899-12-30, 1900 date system) and the Unix epoch. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+export function dateToSerial(date: Date): number {
+  return (date.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
+}
+
+export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> {
+  const buffer = await fs.readFile(path);
+  return readWorkbookBuffer(buffer);
+}
+
+export async function readWorkbookBuffer(buffer: Buffer | ArrayBuffer | Uint8Array): Promise<WorkbookSnapshot> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs' typings want a Node Buffer; a Uint8Array view over the same bytes works too.
+  const data = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer as ArrayBuffer);
+  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  return snapshotWorkbook(workbook);
+}
+
+export function snapshotWorkbook(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  const sheets: SheetSnapshot[] = [];
+  workbook.eachSheet((ws) => sheets.push(snapshotWorksheet(ws)));
+  return { sheets };
+}
+
+interface RawCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  formula: string | null;
+  numFmt: string;
+}
+
+export function snapshotWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const cells: RawCell[] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -Infinity;
+  let right = -Infinity;
+
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // A slave cell of a merge reports its master's value in exceljs; Excel reports it empty.
+      if (cell.isMerged && cell.master !== cell) return;
+      const { value, formula } = convertCell(cell);
+      if (value === null && formula === null) return;
+      cells.push({ row: rowNumber, col: colNumber, value, formula, numFmt: cell.numFmt || "General" });
+      top = Math.min(top, rowNumber);
+      bottom = Math.max(bottom, rowNumber);
+      left = Math.min(left, colNumber);
+      right = Math.max(right, colNumber);
+    });
+  });
+
+  const merges = readMerges(ws);
+  for (const m of merges) {
+    top = Math.min(top, m.top);
+    left = Math.min(left, m.left);
+    bottom = Math.max(bottom, m.bottom);
+    right = Math.max(right, m.right);
+  }
+
+  if (cells.length === 0 && merges.length === 0) {
+    return { name: ws.name, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges: [] };
+  }
+
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+  const formulas: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+  const numberFormats: (string | null)[][] = Array.from({ length: height }, () =>
+    new Array<string | null>(width).fill("General"),
+  );
+  for (const c of cells) {
+    values[c.row - top][c.col - left] = c.value;
+    formulas[c.row - top][c.col - left] = c.formula;
+    numberFormats[c.row - top][c.col - left] = c.numFmt;
+  }
+  return { name: ws.name, origin: { row: top, col: left }, values, formulas, numberFormats, merges };
+}
+
+function readMerges(ws: ExcelJS.Worksheet): Area[] {
+  // exceljs keeps merges in a private map; `ws.model.merges` would rebuild the whole
+  // sheet model (slow on large sheets), so read the map when it is there.
+  const internal = (ws as unknown as { _merges?: Record<string, Area> })._merges;
+  if (internal) {
+    return Object.values(internal).map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
+  }
+  return [];
+}
+
+function convertCell(cell: ExcelJS.Cell): { value: CellValue; formula: string | null } {
+  const raw = cell.value;
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const formulaValue = raw as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
+    const text = cell.formula;
+    return { value: convertPlain(formulaValue.result ?? null), formula: text ? `=${text}` : null };
+  }
+  return { value: convertPlain(raw), formula: null };
+}
+
+function convertPlain(raw: unknown): CellValue {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === "string") return raw === "" ? null : raw;
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (typeof raw === "boolean") return raw;
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : dateToSerial(raw);
+  if (typeof raw === "object") {
+    const o = raw as Record<string, unknown>;
+    if (typeof o.error === "string") return { error: o.error };
+    if (Array.isArray(o.richText)) {
+      return (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === "string" ? r.text : "")).join("");
+    }
+    if ("text" in o) return convertPlain(o.text);
+    if ("result" in o) return convertPlain(o.result);
+  }
+  return null;
+}
