@@ -49,6 +49,7 @@ describe.each(seeds)("seed %s", (seed) => {
     expect(found.map(key).sort()).toEqual(expected.map(key).sort());
   });
 
+  if (expected.length === 0) return; // seed 003: no indicator table at all
   test.each(expected.map((e) => [`${e.sheet}!${e.headerRow}`, e] as const))("table at %s", (_k, e) => {
     const t = found.find((f) => f.sheet === e.sheet && f.headerRow === e.headerRow);
     expect(t).toBeDefined();

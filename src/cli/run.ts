@@ -1,0 +1,108 @@
+/**
+ * iki-check: reads .xlsx files (never writes them), runs the engine, prints a human
+ * report or the JSON contract. Exit 0 = no error findings, 1 = error findings,
+ * 2 = usage error or an unreadable input (the other inputs are still checked).
+ */
+import { promises as fs } from "fs";
+import path from "path";
+import { checkWorkbook } from "../engine/report";
+import { readWorkbookFile } from "../xlsx/read-workbook";
+import { formatFile, type FileResult } from "./human-report";
+import { MESSAGES, type Lang, type Messages } from "./messages";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export interface Options {
+  json: boolean;
+  lang: Lang;
+  inputs: string[];
+}
+
+export const JSON_VERSION = 1;
+
+export function parseArgs(argv: string[]): Options | { error: string; lang: Lang } | "help" | "version" {
+  const opts: Options = { json: false, lang: "id", inputs: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--json") opts.json = true;
+    else if (a === "-h" || a === "--help") return "help";
+    else if (a === "-v" || a === "--version") return "version";
+    else if (a === "--lang" || a.startsWith("--lang=")) {
+      const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      if (value !== "id" && value !== "en") return { error: MESSAGES[opts.lang].badLang(String(value)), lang: opts.lang };
+      opts.lang = value;
+    } else if (a.startsWith("-") && a !== "-") return { error: MESSAGES[opts.lang].unknownOption(a), lang: opts.lang };
+    else opts.inputs.push(a);
+  }
+  return opts;
+}
+
+/** Folders expand to the .xlsx files directly inside them, in name order. */
+async function expandInputs(inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const stat = await fs.stat(input).catch(() => null);
+    if (stat?.isDirectory()) {
+      const names = (await fs.readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$")).sort();
+      files.push(...names.map((n) => path.join(input, n)));
+    } else {
+      files.push(input);
+    }
+  }
+  return files;
+}
+
+export async function checkFile(file: string, m: Messages): Promise<FileResult> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat || !stat.isFile()) return { file, error: m.unreadable(file, m.notFound), sheets: [], findings: [] };
+  if (!/\.xlsx$/i.test(file)) return { file, error: m.unreadable(file, m.notXlsx), sheets: [], findings: [] };
+  try {
+    const snapshot = await readWorkbookFile(file);
+    const report = checkWorkbook(snapshot);
+    return { file, error: null, sheets: report.sheets, findings: report.findings };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { file, error: m.unreadable(file, why), sheets: [], findings: [] };
+  }
+}
+
+export async function run(argv: string[], io: Io, version: string): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed === "help") {
+    io.out(MESSAGES.id.usage + "\n\n" + MESSAGES.en.usage);
+    return 0;
+  }
+  if (parsed === "version") {
+    io.out(version);
+    return 0;
+  }
+  if ("error" in parsed) {
+    io.err(`${parsed.error}\n\n${MESSAGES[parsed.lang].usage}`);
+    return 2;
+  }
+  const m = MESSAGES[parsed.lang];
+  if (parsed.inputs.length === 0) {
+    io.err(`${m.noFiles}\n\n${m.usage}`);
+    return 2;
+  }
+  const files = await expandInputs(parsed.inputs);
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const result = await checkFile(file, m);
+    results.push(result);
+    if (result.error) io.err(result.error);
+    if (!parsed.json) io.out(formatFile(result, m) + "\n");
+  }
+  if (parsed.json) {
+    const doc = {
+      version: JSON_VERSION,
+      files: results.map((r) => ({ file: r.file, error: r.error, sheets: r.sheets, findings: r.findings })),
+    };
+    io.out(JSON.stringify(doc, null, 2));
+  }
+  if (results.length === 0 || results.some((r) => r.error)) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
+}

@@ -1,0 +1,133 @@
+/**
+ * The report: recognised tables and their indicators in the shape of the CLI's JSON
+ * contract (PRODUCT.md §8, version 1). Fields owned by later stages (typing,
+ * measurement, rules) are null or empty until those stages fill them.
+ */
+import { columnLetters, rangeAddress } from "./address";
+import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import { recognizeSheet, type RecognizedTable, type TableColumn } from "./recognize";
+
+export type ColumnRef = string | Record<string, string>;
+
+export interface ColumnEntry {
+  letter: string;
+  role: string;
+  period: string | null;
+  runningTotal: boolean;
+  header: string;
+}
+
+export interface IndicatorReport {
+  row: number;
+  no: string | null;
+  sasaran: string | null;
+  name: string;
+  type: string | null;
+  unit: string | null;
+  polarity: string | null;
+  aggregation: string | null;
+  target: null | { text: string; value: number | null; unit: string | null; grade: string | null };
+  formula: null | { text: string; expression: string | null; variables: Record<string, string> };
+  periods: { period: string; target: number | null; realisasi: number | null; capaian: number | null }[];
+  realisasi: number | null;
+  capaian: number | null;
+}
+
+export interface TableReport {
+  kind: string;
+  headerRange: string;
+  dataRange: string;
+  meta: { jabatan: string | null; perangkatDaerah: string | null; unit: string | null };
+  columns: Record<string, ColumnRef>;
+  /** Every recognised column in order, for readers that want more than one column per role. */
+  allColumns: ColumnEntry[];
+  runningTotals: boolean;
+  indicators: IndicatorReport[];
+}
+
+export interface SheetReport {
+  name: string;
+  tables: TableReport[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: "error" | "warning" | "info";
+  sheet: string;
+  cell: string;
+  row: number;
+  message: string;
+}
+
+export interface WorkbookReport {
+  sheets: SheetReport[];
+  findings: Finding[];
+}
+
+export function checkWorkbook(workbook: WorkbookSnapshot): WorkbookReport {
+  return { sheets: workbook.sheets.map(reportSheet), findings: [] };
+}
+
+export function reportSheet(sheet: SheetSnapshot): SheetReport {
+  return { name: sheet.name, tables: recognizeSheet(sheet).map(reportTable) };
+}
+
+/** Roles whose columns are per period (a map period → letter unless one annual column). */
+const PERIODIC = new Set(["target", "realisasi", "capaian"]);
+
+/** The column the engine reads for a role: the rightmost Sasaran (the most specific), else the first. */
+function primary(columns: readonly TableColumn[], role: string): TableColumn | undefined {
+  const of = columns.filter((c) => c.role === role);
+  return role === "sasaran" ? of[of.length - 1] : of[0];
+}
+
+export function columnsJson(columns: readonly TableColumn[]): Record<string, ColumnRef> {
+  const out: Record<string, ColumnRef> = {};
+  const roles = [...new Set(columns.map((c) => c.role))];
+  for (const role of roles) {
+    const of = columns.filter((c) => c.role === role);
+    const single = of.length === 1 && (of[0].period === null || of[0].period === "Tahunan");
+    if (PERIODIC.has(role) && !single) {
+      const map: Record<string, string> = {};
+      for (const c of of) map[c.period ?? "Tahunan"] ??= columnLetters(c.col);
+      out[role] = map;
+    } else {
+      const c = primary(columns, role);
+      if (c) out[role] = columnLetters(c.col);
+    }
+  }
+  return out;
+}
+
+function reportTable(t: RecognizedTable): TableReport {
+  return {
+    kind: t.kind,
+    headerRange: rangeAddress(t.headerTop, t.left, t.headerBottom, t.right),
+    dataRange: rangeAddress(t.firstDataRow, t.left, t.lastDataRow, t.right),
+    meta: { ...t.meta },
+    columns: columnsJson(t.columns),
+    allColumns: t.columns.map((c) => ({
+      letter: columnLetters(c.col),
+      role: c.role,
+      period: c.period,
+      runningTotal: c.runningTotal,
+      header: c.header,
+    })),
+    runningTotals: t.runningTotals,
+    indicators: t.indicators.map((i) => ({
+      row: i.row,
+      no: i.no,
+      sasaran: i.sasaran,
+      name: i.name,
+      type: null,
+      unit: null,
+      polarity: null,
+      aggregation: null,
+      target: null,
+      formula: null,
+      periods: [],
+      realisasi: null,
+      capaian: null,
+    })),
+  };
+}

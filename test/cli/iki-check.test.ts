@@ -1,0 +1,164 @@
+/**
+ * The CLI end to end, in process: the JSON contract on real fixtures, the human report,
+ * exit codes, unreadable inputs beside good ones, and inputs left byte for byte alone.
+ */
+import { createHash } from "crypto";
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import { run } from "../../src/cli/run";
+import { WORKBOOKS } from "../support/fixtures";
+
+interface Captured {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function cli(...argv: string[]): Promise<Captured> {
+  let out = "";
+  let err = "";
+  const code = await run(argv, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") }, "0.0.0-test");
+  return { code, out, err };
+}
+
+const seed000 = path.join(WORKBOOKS, "seed-000-iki-bppd-kapuas-hulu-2023.xlsx");
+const pengukuran = path.join(WORKBOOKS, "pengukuran-bkpsdm-2024.xlsx");
+
+async function sha256(file: string): Promise<string> {
+  return createHash("sha256").update(await fs.readFile(file)).digest("hex");
+}
+
+describe("--json", () => {
+  test("version 1 document with sheets, tables, ranges, meta, columns and indicator rows", async () => {
+    const { code, out } = await cli("--json", seed000);
+    expect(code).toBe(0);
+    const doc = JSON.parse(out);
+    expect(doc.version).toBe(1);
+    expect(doc.files).toHaveLength(1);
+    const file = doc.files[0];
+    expect(file.file).toBe(seed000);
+    expect(file.error).toBeNull();
+    expect(file.findings).toEqual([]);
+    const sheet = file.sheets.find((s: { name: string }) => s.name === "Lampiran IKI");
+    expect(sheet.tables).toHaveLength(15);
+    const sekretaris = sheet.tables[1];
+    expect(sekretaris).toMatchObject({
+      kind: "IKI",
+      headerRange: "A34:E34",
+      dataRange: "A36:E43",
+      meta: { jabatan: "Sekretaris", perangkatDaerah: null },
+      columns: { no: "A", sasaran: "B", indikator: "C", formula: "D", sumber: "E" },
+      runningTotals: false,
+    });
+    expect(sekretaris.indicators[0]).toEqual({
+      row: 36,
+      no: "1.",
+      sasaran: "Meningkatnya realisasi penyerapan keuangan perangkat Daerah",
+      name: "Tingkat realisasi penyerapan keuangan Perangkat Daerah",
+      type: null,
+      unit: null,
+      polarity: null,
+      aggregation: null,
+      target: null,
+      formula: null,
+      periods: [],
+      realisasi: null,
+      capaian: null,
+    });
+    // Seed 000's row 4 wraps "BKU, SPJ Fungsional" into the next line: one indicator, not two.
+    expect(sekretaris.indicators.map((i: { no: string }) => i.no)).toEqual(["1.", "2.", "3.", "4.", "5.", "6.", "7."]);
+  });
+
+  test("period columns become maps keyed by normalised period", async () => {
+    const { out } = await cli("--json", pengukuran);
+    const table = JSON.parse(out).files[0].sheets[0].tables[0];
+    expect(table.kind).toBe("PK");
+    expect(table.columns.target).toEqual({ Tahunan: "E", "TW I": "F", "TW II": "G", "TW III": "H", "TW IV": "I" });
+    expect(table.columns.realisasi).toEqual({ "TW I": "J", "TW II": "K", "TW III": "L", "TW IV": "M" });
+    expect(table.columns.capaian).toBe("N");
+    expect(table.headerRange).toBe("A7:P8");
+  });
+
+  test("running totals are recorded on the table", async () => {
+    const { out } = await cli("--json", path.join(WORKBOOKS, "evaluasi-renja-kesbangpol-2025.xlsx"));
+    const [renja] = JSON.parse(out).files[0].sheets[0].tables;
+    expect(renja.runningTotals).toBe(true);
+    expect(renja.columns.realisasi).toEqual({ "TW I": "H", "TW II": "I", "TW III": "J", "TW IV": "K" });
+  });
+});
+
+describe("human report", () => {
+  test("Bahasa Indonesia by default, English on request", async () => {
+    const id = await cli(seed000);
+    expect(id.out).toContain('Lembar "Lampiran IKI"');
+    expect(id.out).toContain("Tabel IKI, 7 indikator — judul A34:E34, data A36:E43");
+    expect(id.out).toContain("Jabatan: Sekretaris");
+    expect(id.out).toContain("15 tabel, 46 indikator");
+    const en = await cli("--lang", "en", seed000);
+    expect(en.out).toContain("IKI table, 7 indicators — header A34:E34, data A36:E43");
+    expect(en.out).toContain("15 tables, 46 indicators");
+  });
+
+  test("a workbook without indicator tables says so", async () => {
+    const { code, out } = await cli(path.join(WORKBOOKS, "non-indicator.xlsx"));
+    expect(code).toBe(0);
+    expect(out).toContain("tidak ada tabel indikator");
+  });
+});
+
+describe("exit codes and bad input", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "iki-check-"));
+  });
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test("an unreadable file gets a clear message, the other files are still checked, exit 2", async () => {
+    const broken = path.join(dir, "rusak.xlsx");
+    await fs.writeFile(broken, (await fs.readFile(seed000)).subarray(0, 2000));
+    const { code, out, err } = await cli("--json", broken, seed000);
+    expect(code).toBe(2);
+    expect(err).toContain("rusak.xlsx: tidak dapat dibaca");
+    const doc = JSON.parse(out);
+    expect(doc.files[0].error).toContain("tidak dapat dibaca");
+    expect(doc.files[0].sheets).toEqual([]);
+    expect(doc.files[1].error).toBeNull();
+    expect(doc.files[1].sheets[1].tables).toHaveLength(15);
+  });
+
+  test("a missing file and a non-.xlsx file are reported, exit 2", async () => {
+    const csv = path.join(dir, "iki.csv");
+    await fs.writeFile(csv, "No,Indikator\n1,Jumlah dokumen\n");
+    const { code, err } = await cli(path.join(dir, "tidak-ada.xlsx"), csv);
+    expect(code).toBe(2);
+    expect(err).toContain("berkas tidak ditemukan");
+    expect(err).toContain("bukan berkas .xlsx");
+  });
+
+  test("usage errors exit 2 with the usage text", async () => {
+    expect((await cli()).code).toBe(2);
+    const bad = await cli("--frobnicate", seed000);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("Opsi tidak dikenal: --frobnicate");
+    expect((await cli("--lang", "fr", seed000)).code).toBe(2);
+    expect((await cli("--help")).code).toBe(0);
+  });
+
+  test("a folder is expanded to the .xlsx files inside it", async () => {
+    await fs.copyFile(seed000, path.join(dir, "a.xlsx"));
+    await fs.copyFile(pengukuran, path.join(dir, "b.xlsx"));
+    const { out } = await cli("--json", dir);
+    const names = JSON.parse(out).files.map((f: { file: string }) => path.basename(f.file));
+    expect(names).toEqual(["a.xlsx", "b.xlsx", "rusak.xlsx"]);
+  });
+
+  test("inputs are never modified", async () => {
+    const before = await Promise.all([seed000, pengukuran].map(sha256));
+    await cli("--json", seed000, pengukuran);
+    await cli(seed000, pengukuran);
+    expect(await Promise.all([seed000, pengukuran].map(sha256))).toEqual(before);
+  });
+});
