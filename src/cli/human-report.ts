@@ -17,10 +17,6 @@ function describeColumns(t: TableReport, m: Messages): string {
 
 export function formatFile(result: FileResult, m: Messages): string {
   const lines: string[] = [result.file];
-  if (result.error) {
-    lines.push(`  ${result.error}`);
-    return lines.join("\n");
-  }
   let tables = 0;
   let indicators = 0;
   for (const sheet of result.sheets) {

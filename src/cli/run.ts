@@ -93,8 +93,9 @@ export async function run(argv: string[], io: Io, version: string): Promise<numb
   for (const file of files) {
     const result = await checkFile(file, m);
     results.push(result);
+    // Errors go to stderr only; stdout stays a clean report (or clean JSON).
     if (result.error) io.err(result.error);
-    if (!parsed.json) io.out(formatFile(result, m) + "\n");
+    else if (!parsed.json) io.out(formatFile(result, m) + "\n");
   }
   if (parsed.json) {
     const doc = {

@@ -12,7 +12,7 @@ const CONTINUATION_START = /^(dan|atau|serta|yang|di|ke|dari|untuk|pada|dengan|d
 
 /** A row number as typed: `7`, `7.`, `1\``, `3)`, `IV.` — not words that wrapped into the No column. */
 export function isRowNumber(text: string): boolean {
-  return /^\s*(\d{1,3}|[ivx]{1,4})\s*[.`')\-]?\s*$/i.test(text);
+  return /^\s*(\d{1,3}|[ivx]{1,4})\s*[.`')-]?\s*$/i.test(text);
 }
 
 /** Definition text that spilled into the Indikator column (`Makna : …`, `Alasan Pemilihan : …`). */

@@ -1,0 +1,118 @@
+// Modelled on the yo office React task pane template (OfficeDev/Office-Addin-TaskPane-React):
+// same entries, HTML pages, asset/manifest copying and https dev server on port 3000.
+//
+//   npm run build       production bundle in dist/ (no certificates needed)
+//   npm run build:dev   development bundle in dist/
+//   npm run dev-server  https://localhost:3000 with office-addin-dev-certs certificates
+"use strict";
+
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+// Production origin that serves dist/ (with trailing slash). A placeholder on purpose:
+// SET IT AT DEPLOY TIME, here or with IKI_CHECKER_URL_PROD=https://host/path/ npm run build.
+// The production build rewrites every https://localhost:3000 in manifest*.xml to it.
+const urlProd = process.env.IKI_CHECKER_URL_PROD || "https://iki-checker.invalid/";
+
+async function getHttpsOptions() {
+  // Loaded only for `webpack serve`: a production build must not need (or create) certificates.
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serve = Boolean(env && env.WEBPACK_SERVE);
+
+  const config = {
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      // dist/cli is the CLI build (npm run build:cli, tsc): keep it.
+      clean: { keep: /^cli[\\/]/ },
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // tsconfig.json is set up for tsc/jest (commonjs, noEmit); webpack needs ES
+              // modules for tree shaking, and output.
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", noEmit: false },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          {
+            from: "assets/*",
+            to: "assets/[name][ext][query]",
+          },
+          {
+            from: "src/support/support.html",
+            to: "support.html",
+          },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              if (dev) return content;
+              const origin = (url) => url.replace(/\/+$/, "");
+              return content
+                .toString()
+                .replace(new RegExp(urlDev, "g"), urlProd)
+                .replace(new RegExp(origin(urlDev), "g"), origin(urlProd));
+            },
+          },
+        ],
+      }),
+    ],
+    performance: {
+      hints: false,
+    },
+  };
+
+  if (serve) {
+    config.devServer = {
+      hot: true,
+      headers: {
+        "Access-Control-Allow-Origin": "*",
+      },
+      server: {
+        type: "https",
+        options: options.https !== undefined ? options.https : await getHttpsOptions(),
+      },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    };
+  }
+
+  return config;
+};
