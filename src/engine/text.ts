@@ -3,6 +3,8 @@
 /** Strips HTML tags and entities left by document converters, and markdown bold. */
 export function stripMarkup(text: string): string {
   return text
+    // Inline tags vanish (`(<i>strategy map</i>)` → `(strategy map)`); block tags separate words.
+    .replace(/<\/?(?:i|b|em|strong|u|span|sup|sub|font)\b[^>]{0,200}>/gi, "")
     .replace(/<[^>]{0,200}>/g, " ")
     .replace(/&nbsp;/gi, " ")
     .replace(/&amp;/gi, "&")
