@@ -6,6 +6,9 @@
 import { columnLetters, rangeAddress } from "./address";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { recognizeSheet, type RecognizedTable, type TableColumn } from "./recognize";
+import { typeRow, type TypedIndicator } from "./indicator";
+import { targetJson } from "./indicator/target";
+import { formulaJson } from "./formula";
 
 export type ColumnRef = string | Record<string, string>;
 
@@ -26,11 +29,37 @@ export interface IndicatorReport {
   unit: string | null;
   polarity: string | null;
   aggregation: string | null;
-  target: null | { text: string; value: number | null; unit: string | null; grade: string | null };
-  formula: null | { text: string; expression: string | null; variables: Record<string, string> };
+  target: null | TargetJson;
+  /** Every target column's target by period (multi-year IKU tables, quarterly targets). */
+  targets: Record<string, TargetJson>;
+  formula: null | {
+    text: string;
+    expression: string | null;
+    variables: Record<string, string>;
+    /** expression | count | restated | timeliness | external | description | empty */
+    class: string;
+    tipe: string | null;
+  };
+  /** Why the engine typed the row so: evidence per decision. */
+  evidence: {
+    kindByName: string | null;
+    kindByFormula: string | null;
+    kind: { source: string; text: string }[];
+    unit: { source: string; text: string } | null;
+    polarity: { source: string; text: string };
+    aggregation: { source: string; text: string };
+    scale: string | null;
+  };
   periods: { period: string; target: number | null; realisasi: number | null; capaian: number | null }[];
   realisasi: number | null;
   capaian: number | null;
+}
+
+export interface TargetJson {
+  text: string;
+  value: number | null;
+  unit: string | null;
+  grade: string | null;
 }
 
 export interface TableReport {
@@ -69,7 +98,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot): WorkbookReport {
 }
 
 export function reportSheet(sheet: SheetSnapshot): SheetReport {
-  return { name: sheet.name, tables: recognizeSheet(sheet).map(reportTable) };
+  return { name: sheet.name, tables: recognizeSheet(sheet).map((t) => reportTable(sheet, t)) };
 }
 
 /** Roles whose columns are per period (a map period → letter unless one annual column). */
@@ -99,7 +128,39 @@ export function columnsJson(columns: readonly TableColumn[]): Record<string, Col
   return out;
 }
 
-function reportTable(t: RecognizedTable): TableReport {
+function indicatorJson(typed: TypedIndicator, hasFormulaColumn: boolean): IndicatorReport {
+  const { row: i, type, formula } = typed;
+  const targets: Record<string, TargetJson> = {};
+  for (const [period, t] of Object.entries(typed.targets)) targets[period] = targetJson(t);
+  return {
+    row: i.row,
+    no: i.no,
+    sasaran: i.sasaran,
+    name: i.name,
+    type: type.kind,
+    unit: type.unit,
+    polarity: type.polarity,
+    aggregation: type.aggregation,
+    target: typed.target ? targetJson(typed.target) : null,
+    targets,
+    // null only when the table has no formula column (and the target cell held none).
+    formula: hasFormulaColumn || typed.formulaFromTarget ? { ...formulaJson(formula), class: formula.cls, tipe: formula.tipe } : null,
+    evidence: {
+      kindByName: type.kindByName,
+      kindByFormula: type.kindByFormula,
+      kind: type.kindEvidence,
+      unit: type.unitEvidence,
+      polarity: type.polarityEvidence,
+      aggregation: type.aggregationEvidence,
+      scale: type.scale,
+    },
+    periods: [],
+    realisasi: null,
+    capaian: null,
+  };
+}
+
+function reportTable(sheet: SheetSnapshot, t: RecognizedTable): TableReport {
   return {
     kind: t.kind,
     headerRange: rangeAddress(t.headerTop, t.left, t.headerBottom, t.right),
@@ -114,20 +175,6 @@ function reportTable(t: RecognizedTable): TableReport {
       header: c.header,
     })),
     runningTotals: t.runningTotals,
-    indicators: t.indicators.map((i) => ({
-      row: i.row,
-      no: i.no,
-      sasaran: i.sasaran,
-      name: i.name,
-      type: null,
-      unit: null,
-      polarity: null,
-      aggregation: null,
-      target: null,
-      formula: null,
-      periods: [],
-      realisasi: null,
-      capaian: null,
-    })),
+    indicators: t.indicators.map((i) => indicatorJson(typeRow(sheet, t, i), t.columns.some((c) => c.role === "formula"))),
   };
 }

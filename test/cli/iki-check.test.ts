@@ -51,23 +51,69 @@ describe("--json", () => {
       columns: { no: "A", sasaran: "B", indikator: "C", formula: "D", sumber: "E" },
       runningTotals: false,
     });
-    expect(sekretaris.indicators[0]).toEqual({
+    expect(sekretaris.indicators[0]).toMatchObject({
       row: 36,
       no: "1.",
       sasaran: "Meningkatnya realisasi penyerapan keuangan perangkat Daerah",
       name: "Tingkat realisasi penyerapan keuangan Perangkat Daerah",
-      type: null,
-      unit: null,
-      polarity: null,
-      aggregation: null,
-      target: null,
-      formula: null,
+      type: "percentage",
+      unit: "%",
+      polarity: "positive",
+      aggregation: "non-cumulative",
+      target: null, // seed 000's IKI tables have no target column
+      formula: {
+        text: "$\\frac{\\text{(Jumlah Realisasi Anggaran)}}{\\text{Jumlah Total Anggaran}} \\times 100\\%$",
+        expression: "A / B * 100",
+        variables: { A: "Jumlah Realisasi Anggaran", B: "Jumlah Total Anggaran" },
+        class: "expression",
+      },
+      evidence: { kindByName: null, kindByFormula: "percentage" },
       periods: [],
       realisasi: null,
       capaian: null,
     });
     // Seed 000's row 4 wraps "BKU, SPJ Fungsional" into the next line: one indicator, not two.
     expect(sekretaris.indicators.map((i: { no: string }) => i.no)).toEqual(["1.", "2.", "3.", "4.", "5.", "6.", "7."]);
+  });
+
+  test("every indicator row has its type, unit, polarity, aggregation and formula filled", async () => {
+    const { out } = await cli("--json", path.join(WORKBOOKS, "seed-002-iki-kesbangpol-kukar-2025.xlsx"));
+    const rows = JSON.parse(out).files[0].sheets.flatMap((s: { tables: { indicators: unknown[] }[] }) =>
+      s.tables.flatMap((t) => t.indicators),
+    ) as { type: string; polarity: string; aggregation: string; formula: { class: string } | null }[];
+    expect(rows.length).toBe(889);
+    for (const r of rows) {
+      expect(typeof r.type).toBe("string");
+      expect(["positive", "negative"]).toContain(r.polarity);
+      expect(["cumulative", "non-cumulative", "average"]).toContain(r.aggregation);
+      expect(r.formula).not.toBeNull();
+    }
+    const pengadaan = rows.find((r) => (r as unknown as { name: string }).name === "Persentase Pengadaan BMD") as unknown as {
+      type: string;
+      formula: { expression: string; variables: Record<string, string>; class: string };
+    };
+    expect(pengadaan.type).toBe("percentage");
+    expect(pengadaan.formula).toMatchObject({ class: "count", expression: "A", variables: { A: "Jumlah Pengadaan" } });
+  });
+
+  test("targets with grades and scores; per-year targets as a map", async () => {
+    const { out } = await cli("--json", path.join(WORKBOOKS, "seed-001-iku-iki-bkpsdm-paser.xlsx"));
+    const doc = JSON.parse(out);
+    const kepala = doc.files[0].sheets.find((s: { name: string }) => s.name === "Kepala dan Sekretariat").tables[0];
+    expect(kepala.indicators[0]).toMatchObject({
+      name: "Nilai SAKIP Perangkat Daerah",
+      type: "grade",
+      target: { text: "B (65)", value: 65, unit: null, grade: "B" },
+      formula: { expression: "SUM(A)", variables: { A: "Skor aspek_i" }, tipe: "Non kumulatif" },
+      evidence: { scale: "SAKIP" },
+    });
+    const iku = await cli("--json", path.join(WORKBOOKS, "seed-004-iku-setda-balangan-2021-2026.xlsx"));
+    const paten = JSON.parse(iku.out)
+      .files[0].sheets.flatMap((s: { tables: { indicators: { name: string }[] }[] }) => s.tables.flatMap((t) => t.indicators))
+      .find((i: { name: string }) => i.name.startsWith("Rata-rata skor pelayanan PATEN"));
+    expect(paten.target).toBeNull();
+    expect(paten.targets["2021"]).toEqual({ text: "2.991", value: 2.991, unit: null, grade: null });
+    expect(paten.formula.expression).toBe("A / 8");
   });
 
   test("period columns become maps keyed by normalised period", async () => {

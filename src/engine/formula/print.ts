@@ -13,7 +13,7 @@ function formatNumber(value: number): string {
 
 type AggPrinter = (e: Extract<Expr, { type: "agg" }>, inner: (x: Expr) => string) => string;
 
-function printWith(expr: Expr, name: (n: string) => string, aggregate: AggPrinter): string {
+function printWith(expr: Expr, name: (n: string) => string, aggregate: AggPrinter, space = " "): string {
   const go = (e: Expr, parentPrec: number, rightSide: boolean): string => {
     switch (e.type) {
       case "num":
@@ -24,7 +24,7 @@ function printWith(expr: Expr, name: (n: string) => string, aggregate: AggPrinte
         return aggregate(e, (x) => go(x, 0, false));
       case "bin": {
         const p = PRECEDENCE[e.op];
-        const text = `${go(e.left, p, false)} ${e.op} ${go(e.right, p, true)}`;
+        const text = `${go(e.left, p, false)}${space}${e.op}${space}${go(e.right, p, true)}`;
         // Left-associative: a right operand of equal precedence needs parentheses.
         const needs = p < parentPrec || (rightSide && p === parentPrec);
         return needs ? `(${text})` : text;
@@ -72,5 +72,7 @@ export function printExcel(expr: Expr, refs: ReadonlyMap<string, string>): strin
       }
       return `${e.fn === "AVG" ? "AVERAGE" : "SUM"}(${inner(e.arg)})`;
     },
+    // No spaces: between two references a space is Excel's intersection operator.
+    "",
   );
 }

@@ -28,7 +28,7 @@ const OPERATORS: [RegExp, BinaryOp][] = [
   [/\s[*]\s|[×]/y, "*"],
   [/\s\/\s|÷/y, "/"],
   // `a + b`, `E-tendering+ E-Purchasing`; not the `+1` of `tahun n+1`.
-  [/\s*\+(?!\s*\d)\s*/y, "+"],
+  [/\s*\+(?=\s|[^\d\s])\s*/y, "+"],
   [/\s[-–]\s/y, "-"],
   [/\s:\s?(?=\S)/y, "/"],
 ];
