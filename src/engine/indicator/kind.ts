@@ -79,9 +79,9 @@ const NAME_PATTERNS: [RegExp, IndicatorKind][] = [
   [/^rata[\s-]*rata\s+(?:skor|nilai|indeks)\b/i, "index"],
   [/^rata[\s-]*rata\b/i, "average"],
   [/^(?:predikat|opini)\b/i, "grade"],
-  [/^(?:nilai|skor)\b|\bnilai\s+(?:sakip|maturitas)\b/i, "index"],
+  [/^(?:nilai|nila|skor|penilaian)\b|\bnilai\s+(?:sakip|maturitas)\b/i, "index"],
   [/^tingkat\s+kepuasan\b/i, "index"],
-  [/^(?:tersedia(?:nya)?|ketersediaan)\b/i, "availability"],
+  [/^(?:tersedia(?:nya)?|ketersediaan)\b|\btersedia\b/i, "availability"],
 ];
 
 export function kindFromName(name: string): Match | null {
@@ -110,6 +110,8 @@ export function kindFromFormula(f: ParsedFormula): Match | null {
   }
   if (f.cls === "count") return { kind: "count", text: f.countObject ?? f.text };
   if (f.cls === "timeliness") return { kind: "timeliness", text: f.text };
+  const avail = /^(?:tersedia(?:nya)?|ketersediaan)\b/i.exec(displayText(f.text));
+  if (avail) return { kind: "availability", text: avail[0] };
   return null;
 }
 
@@ -131,16 +133,20 @@ function kindFromTarget(t: Target): Match | null {
 }
 
 const NEGATIVE_WORDS = /semakin\s+(?:rendah|kecil|sedikit)\s+semakin\s+baik|\bmenurun(?:nya)?\b|\bpenurunan\b|\bberkurang(?:nya)?\b|\bpengurangan\b|\bturunnya\b/i;
+/** Things an indicator counts when fewer is better. */
 const BAD_THINGS =
-  /\b(?:temuan|pelanggaran|konflik|pengangguran|kemiskinan|kecelakaan|kerugian|tunggakan|sengketa|gangguan|kriminalitas|korupsi|narkoba|angka kematian|stunting|kebakaran|pengaduan|keluhan|kasus|perkara)\b/i;
-const HANDLING = /tindak\s*lanjut|ditindaklanjuti|diselesaikan|penyelesaian|terselesaikan|tertangani|ditangani|penanganan|pencegahan|dicegah|difasilitasi|fasilitasi|layanan|pelayanan|bantuan\s+hukum/i;
+  /^(?:temuan|pelanggaran|konflik|pengangguran|kemiskinan|penduduk miskin|kecelakaan|kerugian|tunggakan|sengketa|gangguan|kriminalitas|korupsi|kasus|pengaduan|keluhan|stunting|kebakaran|angka kematian)\b/i;
+const HANDLING = /tindak\s*lanjut|ditindaklanjuti|diselesaikan|penyelesaian|terselesaikan|tertangani|ditangani|penanganan|pencegahan|dicegah|difasilitasi|fasilitasi/i;
+/** The measure word that opens a name; the bad thing must be what it measures (`Jumlah pelanggaran …`, not `Jumlah data pelanggaran …`). */
+const MEASURE = /^(?:\d{1,3}\s+)?(?:jumlah|banyaknya|persentase|angka|tingkat|rasio|indeks|nilai)\s+/i;
 
 export function polarityOf(name: string): { polarity: Polarity; evidence: Evidence } {
   const t = displayText(name);
   const neg = NEGATIVE_WORDS.exec(t);
   if (neg) return { polarity: "negative", evidence: { source: "name", text: neg[0] } };
-  const bad = BAD_THINGS.exec(t);
-  if (bad && !HANDLING.test(t)) return { polarity: "negative", evidence: { source: "name", text: bad[0] } };
+  const measured = t.replace(MEASURE, "");
+  const bad = BAD_THINGS.exec(measured);
+  if (bad && measured !== t && !HANDLING.test(t)) return { polarity: "negative", evidence: { source: "name", text: bad[0] } };
   return { polarity: "positive", evidence: { source: "default", text: "semakin tinggi semakin baik" } };
 }
 

@@ -154,3 +154,27 @@ test("002 Tindak Lanjut Hasil Temuan … BPK: findings being followed up is posi
   const { typed } = await findRow(SEED.s002, "Tindak Lanjut Hasil Temuan");
   expect(typed.type.polarity).toBe("positive");
 });
+
+describe("polarity", () => {
+  test("001: counting documents about violations is not counting violations — positive", async () => {
+    for (const name of [
+      "Jumlah data pelanggaran disiplin ASN yang tersusun",
+      "Jumlah rekapitulasi pelanggaran disiplin berat, sedang dan ringan",
+      "Jumlah laporan telaahan pelanggaran disiplin berdasarkan tingkatannya",
+    ]) {
+      const { typed } = await findRow(SEED.s001, name);
+      expect({ name, polarity: typed.type.polarity }).toEqual({ name, polarity: "positive" });
+    }
+  });
+
+  test("every indicator of the seeds is positive (none counts bad things or says `semakin rendah`)", async () => {
+    const all = [
+      ...(await findRows(SEED.s000, "")),
+      ...(await findRows(SEED.s001, "")),
+      ...(await findRows(SEED.s002, "")),
+      ...(await findRows(SEED.s004, "")),
+    ];
+    expect(all.length).toBe(1381);
+    expect(all.filter((r) => r.typed.type.polarity === "negative").map((r) => r.row.name)).toEqual([]);
+  });
+});
