@@ -5,7 +5,8 @@
  */
 import { promises as fs } from "fs";
 import path from "path";
-import { checkWorkbook } from "../engine/report";
+import { checkWorkbook, type Finding, type SheetReport } from "../engine/report";
+import type { WorkbookSnapshot } from "../engine/snapshot";
 import { readWorkbookFile } from "../xlsx/read-workbook";
 import { formatFile, type FileResult } from "./human-report";
 import { MESSAGES, type Lang, type Messages } from "./messages";
@@ -59,14 +60,28 @@ export async function checkFile(file: string, m: Messages): Promise<FileResult> 
   const stat = await fs.stat(file).catch(() => null);
   if (!stat || !stat.isFile()) return { file, error: m.unreadable(file, m.notFound), sheets: [], findings: [] };
   if (!/\.xlsx$/i.test(file)) return { file, error: m.unreadable(file, m.notXlsx), sheets: [], findings: [] };
+  let snapshot: WorkbookSnapshot;
   try {
-    const snapshot = await readWorkbookFile(file);
-    const report = checkWorkbook(snapshot);
-    return { file, error: null, sheets: report.sheets, findings: report.findings };
+    snapshot = await readWorkbookFile(file);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return { file, error: m.unreadable(file, why), sheets: [], findings: [] };
   }
+  // An engine failure on one sheet is our defect, not the file's: say so and check the other sheets.
+  const sheets: SheetReport[] = [];
+  const findings: Finding[] = [];
+  const failures: string[] = [];
+  for (const sheet of snapshot.sheets) {
+    try {
+      const report = checkWorkbook({ sheets: [sheet] });
+      sheets.push(...report.sheets);
+      findings.push(...report.findings);
+    } catch (e) {
+      failures.push(m.engineFailed(sheet.name, e instanceof Error ? e.message : String(e)));
+      sheets.push({ name: sheet.name, tables: [] });
+    }
+  }
+  return { file, error: failures.length ? `${file}: ${failures.join("; ")}` : null, sheets, findings };
 }
 
 export async function run(argv: string[], io: Io, version: string): Promise<number> {

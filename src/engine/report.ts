@@ -5,8 +5,8 @@
  */
 import { columnLetters, rangeAddress } from "./address";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import { recognizeSheet, type RecognizedTable, type TableColumn } from "./recognize";
-import { typeRow, type TypedIndicator } from "./indicator";
+import type { RecognizedTable, TableColumn } from "./recognize";
+import { evaluateSheet, type EvaluatedIndicator, type EvaluationSettings } from "./evaluate";
 import { targetJson } from "./indicator/target";
 import { formulaJson } from "./formula";
 
@@ -50,9 +50,20 @@ export interface IndicatorReport {
     aggregation: { source: string; text: string };
     scale: string | null;
   };
-  periods: { period: string; target: number | null; realisasi: number | null; capaian: number | null }[];
+  periods: { period: string; target: number | null; realisasi: number | null; capaian: number | null; class: string | null }[];
   realisasi: number | null;
   capaian: number | null;
+  /** How the YTD capaian was computed and its class (added fields). */
+  measurement: {
+    aggregation: string;
+    polarity: string;
+    variant: string | null;
+    reason: string | null;
+    class: string | null;
+    lastPeriod: string | null;
+    target: number | null;
+    components: { name: string; row: number }[];
+  };
 }
 
 export interface TargetJson {
@@ -93,12 +104,21 @@ export interface WorkbookReport {
   findings: Finding[];
 }
 
-export function checkWorkbook(workbook: WorkbookSnapshot): WorkbookReport {
-  return { sheets: workbook.sheets.map(reportSheet), findings: [] };
+export function checkWorkbook(workbook: WorkbookSnapshot, settings: EvaluationSettings = {}): WorkbookReport {
+  return { sheets: workbook.sheets.map((s) => reportSheet(s, settings)), findings: [] };
 }
 
-export function reportSheet(sheet: SheetSnapshot): SheetReport {
-  return { name: sheet.name, tables: recognizeSheet(sheet).map((t) => reportTable(sheet, t)) };
+export function reportSheet(sheet: SheetSnapshot, settings: EvaluationSettings = {}): SheetReport {
+  const evaluation = evaluateSheet(sheet, settings);
+  return {
+    name: sheet.name,
+    tables: evaluation.tables.map((t) => reportTable(t.table, t.indicators)),
+  };
+}
+
+/** Rounds for the report so that 0.1 + 0.2 prints as 0.3; the engine keeps full precision. */
+function round(v: number | null): number | null {
+  return v === null ? null : Math.round(v * 1e9) / 1e9;
 }
 
 /** Roles whose columns are per period (a map period → letter unless one annual column). */
@@ -128,7 +148,8 @@ export function columnsJson(columns: readonly TableColumn[]): Record<string, Col
   return out;
 }
 
-function indicatorJson(typed: TypedIndicator, hasFormulaColumn: boolean): IndicatorReport {
+function indicatorJson(evaluated: EvaluatedIndicator, hasFormulaColumn: boolean): IndicatorReport {
+  const { typed, measurement: m } = evaluated;
   const { row: i, type, formula } = typed;
   const targets: Record<string, TargetJson> = {};
   for (const [period, t] of Object.entries(typed.targets)) targets[period] = targetJson(t);
@@ -154,13 +175,29 @@ function indicatorJson(typed: TypedIndicator, hasFormulaColumn: boolean): Indica
       aggregation: type.aggregationEvidence,
       scale: type.scale,
     },
-    periods: [],
-    realisasi: null,
-    capaian: null,
+    periods: m.periods.map((p) => ({
+      period: p.period,
+      target: round(p.target),
+      realisasi: round(p.stated),
+      capaian: round(p.capaian.value),
+      class: p.cls?.id ?? null,
+    })),
+    realisasi: round(m.realisasi),
+    capaian: round(m.capaian.value),
+    measurement: {
+      aggregation: m.aggregation,
+      polarity: m.polarity,
+      variant: m.capaian.variant,
+      reason: m.capaian.reason ?? null,
+      class: m.cls?.id ?? null,
+      lastPeriod: m.lastPeriod,
+      target: typeof m.target === "number" ? round(m.target) : round(m.target?.value ?? null),
+      components: m.components,
+    },
   };
 }
 
-function reportTable(sheet: SheetSnapshot, t: RecognizedTable): TableReport {
+function reportTable(t: RecognizedTable, evaluated: EvaluatedIndicator[]): TableReport {
   return {
     kind: t.kind,
     headerRange: rangeAddress(t.headerTop, t.left, t.headerBottom, t.right),
@@ -175,6 +212,6 @@ function reportTable(sheet: SheetSnapshot, t: RecognizedTable): TableReport {
       header: c.header,
     })),
     runningTotals: t.runningTotals,
-    indicators: t.indicators.map((i) => indicatorJson(typeRow(sheet, t, i), t.columns.some((c) => c.role === "formula"))),
+    indicators: evaluated.map((e) => indicatorJson(e, t.columns.some((c) => c.role === "formula"))),
   };
 }

@@ -4,18 +4,15 @@
  * deadline criterion, an external assessment, or a description.
  */
 import { displayText } from "../text";
+import { COUNT_WORD, TIMELINESS } from "../vocab";
 
 export type NonComputingClass = "empty" | "count" | "restated" | "timeliness" | "external" | "description";
 
 const BARE_WORDS = /^(persen|persentase|prosentase|nilai|jumlah nilai|jumlah poin|poin|skor)$/i;
 /** `Jumlah` and the typos the seeds have of it (`Jumah`, `Jumlh`, `JUmlah`). */
-const COUNT_PREFIX = /^(?:\d+\s+)?(jumlah|jumah|jumlh|jmlh|banyaknya|penjumlahan(?:\s+semua)?|total)\s+(.+)$/i;
+const COUNT_PREFIX = new RegExp(`^(?:\\d+\\s+)?(${COUNT_WORD}|penjumlahan(?:\\s+semua)?|total)\\s+(.+)$`, "i");
 const COUNT_NOUN = /^(?:\d+\s+)?(dokumen|laporan|data)\b/i;
-const MONTHS = "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember";
-const TIMELINESS = new RegExp(
-  `ketepatan\\s*waktu|tepat\\s*waktu|paling\\s+lambat|per\\s*tanggal|maksimal\\s+\\d+\\s+(hari|bulan|minggu)|batas\\s+waktu|\\bper\\s+\\d{1,2}\\s+(${MONTHS})\\b`,
-  "i",
-);
+
 const EXTERNAL =
   /^hasil\s+(evaluasi|penilaian|survei|survey|pemeriksaan|audit)|^penilaian\b|penilaian\s+mandiri|berdasarkan\s+hasil|hasil\s+(survei|survey)|\baplikasi\b|\blhe\b|oleh\s+(kasn|inspektorat|bpk|apip|kemenpan|ombudsman)|\bdari\s+kementerian|ku[ie]s[ie]?s?ioner|\bsurvei\b|\bsurvey\b/i;
 
@@ -89,7 +86,7 @@ export function restatesName(formula: string, name: string): boolean {
 }
 
 export function classifyText(text: string, indicatorName: string): Classification {
-  const t = displayText(text);
+  const t = displayText(text).replace(/^(?:formula|formulasi|penjelasan|keterangan|ket|rumus)\s*[:=]\s*/i, "");
   if (t === "") return { cls: "empty" };
   if (BARE_WORDS.test(t.replace(/[.:]+$/, ""))) return { cls: "restated" };
   const count = COUNT_PREFIX.exec(t);

@@ -14,6 +14,7 @@ import { parseLatex, FormulaSyntaxError } from "./latex";
 import { parseProse } from "./prose";
 import { printCanonical, printLetters } from "./print";
 import { evaluate } from "./evaluate";
+import { STRAY_ROW_NUMBER } from "../vocab";
 
 export type FormulaClass = "expression" | NonComputingClass;
 
@@ -92,11 +93,9 @@ function foldConstantMath(text: string): string {
   });
 }
 
-/** A row number that slid into the cell from the column-number row (`17 Jumlah …`). */
-const STRAY_NUMBER = /^\s*\d{1,3}\s+(?=[A-Za-z])/;
 
 export function parseFormula(text: string, indicatorName = ""): ParsedFormula {
-  const parts = splitFormulaText(foldConstantMath(text.replace(STRAY_NUMBER, "")));
+  const parts = splitFormulaText(foldConstantMath(text.replace(STRAY_ROW_NUMBER, "")));
   // A cell may define several indicators: the Cara Hitung that shares most words with the name first.
   const score = (t: string): number => {
     const n = overlap(t, indicatorName);
@@ -131,7 +130,11 @@ export function parseFormula(text: string, indicatorName = ""): ParsedFormula {
     parts.fields.rumus ??
     (parts.lead || parts.fields.formulasi || parts.fields.makna || parts.fields.definisi || parts.prose);
   const definition = (described ?? "").split(/\s=\s/).pop() ?? "";
-  const c = classifyText(definition, indicatorName.replace(STRAY_NUMBER, ""));
+  // Math that did not read as a formula is still text that is there: a description.
+  if (definition.trim() === "" && parts.latex.some((l) => l.trim() !== "")) {
+    return { ...base, cls: "description", expr: null, lhs: null, source: null, countObject: null };
+  }
+  const c = classifyText(definition, indicatorName.replace(STRAY_ROW_NUMBER, ""));
   return { ...base, cls: c.cls, expr: null, lhs: null, source: null, countObject: c.object ?? null };
 }
 

@@ -5,6 +5,7 @@
  */
 import { agg, bin, num, variable, type BinaryOp, type Expr } from "./ast";
 import { squash } from "../text";
+import { formulaNumber } from "../indicator/number";
 
 type Tok =
   | { t: "cmd"; v: string }
@@ -59,9 +60,11 @@ export function tokenizeLatex(src: string): Tok[] {
       }
       continue;
     }
-    const n = /^\d+(?:[.,]\d+)?/.exec(src.slice(i));
+    const n = /^\d+(?:[.,]\d+)*/.exec(src.slice(i));
     if (n) {
-      toks.push({ t: "num", v: Number(n[0].replace(",", ".")) });
+      const v = formulaNumber(n[0]);
+      if (v === null) throw new FormulaSyntaxError(`not a number: ${n[0]}`);
+      toks.push({ t: "num", v });
       i += n[0].length;
       continue;
     }
@@ -252,8 +255,18 @@ export interface LatexResult {
 }
 
 /** Parses one LaTeX math segment; throws FormulaSyntaxError when it is not a formula. */
+const MAX_TOKENS = 400;
+const MAX_DEPTH = 40;
+
 export function parseLatex(src: string): LatexResult {
   const toks = tokenizeLatex(src);
+  if (toks.length > MAX_TOKENS) throw new FormulaSyntaxError("too long for a formula");
+  let nesting = 0;
+  for (const t of toks) {
+    if (t.t === "sym" && (t.v === "{" || t.v === "(" || t.v === "[")) nesting++;
+    if (t.t === "sym" && (t.v === "}" || t.v === ")" || t.v === "]")) nesting--;
+    if (nesting > MAX_DEPTH) throw new FormulaSyntaxError("nested too deep for a formula");
+  }
   // The left-hand side is everything up to the last top-level `=`.
   let depth = 0;
   let eq = -1;

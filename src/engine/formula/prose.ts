@@ -9,6 +9,7 @@
 import { agg, bin, num, variable, type AggregateFn, type BinaryOp, type Expr } from "./ast";
 import { cleanPhrase, FormulaSyntaxError } from "./latex";
 import { squash } from "../text";
+import { formulaNumber } from "../indicator/number";
 
 type Tok =
   | { t: "op"; v: BinaryOp; slash?: boolean }
@@ -29,19 +30,19 @@ const OPERATORS: [RegExp, BinaryOp][] = [
   [/\s\/\s|÷/y, "/"],
   // `a + b`, `E-tendering+ E-Purchasing`; not the `+1` of `tahun n+1`.
   [/\s*\+(?=\s|[^\d\s])\s*/y, "+"],
-  [/\s[-–]\s/y, "-"],
+  [/\s[-–]\s/y, "-"], // a loose minus: see looseOperatorsAsText
   [/\s:\s?(?=\S)/y, "/"],
 ];
 
 /** `100`, `100%`, `100 %`, `100 persen`, `seratus persen`, `0,5` → the number. */
 function constant(chunk: string): number | null {
   const t = chunk.trim().toLowerCase();
-  const m = /^(\d+(?:[.,]\d+)?)\s*(?:%|persen|prosen)?\.?$/.exec(t);
-  if (m) return Number(m[1].replace(",", "."));
+  const m = /^(\d+(?:[.,]\d+)*)\s*(?:%|persen|prosen)?\.?$/.exec(t);
+  if (m) return formulaNumber(m[1]);
   if (/^seratus(?:\s*(?:%|persen))?$/.test(t)) return 100;
   // A count with its unit noun (`8 Kecamatan`, `12 bulan`) divides or multiplies as its number.
-  const counted = /^(\d+)\s+([a-z]+)$/.exec(t);
-  if (counted && !/^(persen|kali)$/.test(counted[2])) return Number(counted[1]);
+  const counted = /^(\d+(?:[.,]\d+)*)\s+([a-z]+)$/.exec(t);
+  if (counted && !/^(persen|kali)$/.test(counted[2])) return formulaNumber(counted[1]);
   return null;
 }
 
@@ -83,7 +84,7 @@ function tokenize(text: string): Tok[] {
       const m = re.exec(text);
       if (m && m.index === i && m[0].length > 0) {
         flush();
-        toks.push({ t: "op", v: op, slash: m[0].trim() === "/" });
+        toks.push({ t: "op", v: op, slash: m[0].trim() === "/" || /^[-–]$/.test(m[0].trim()) });
         i += m[0].length;
         continue outer;
       }
@@ -98,8 +99,9 @@ function tokenize(text: string): Tok[] {
 const QUANTITY = /^(jumlah|total|banyaknya|nilai|skor|realisasi|target|pagu|anggaran|\[)/i;
 
 /**
- * ` / ` between two nouns often means "or" (`Dokumen / data kepegawaian`). It divides
- * only between quantities: phrases that start with Jumlah, Total, Nilai … or numbers.
+ * ` / ` between two nouns often means "or" (`Dokumen / data kepegawaian`), ` - ` joins
+ * names (`Jumlah dokumen RKA - DPA`). They compute only between quantities: phrases that
+ * start with Jumlah, Total, Nilai … or numbers.
  */
 function slashAsOr(toks: Tok[]): Tok[] {
   const out: Tok[] = [];
@@ -240,6 +242,8 @@ function rewriteSentences(text: string): { text: string; average: boolean; perce
   const percent = lead !== null;
   if (lead) t = t.slice(lead[0].length);
   // `Perkalian antara A dengan B …` = A × B …
+  // A label that introduces the formula (`Formula : …`, `Penjelasan : …`) is not a quantity.
+  t = t.replace(/^(?:formula|formulasi|penjelasan|keterangan|ket|rumus|cara hitung)\s*[:=]\s*/i, "");
   t = t.replace(/^perkalian antara\s+(.+?)\s+dengan\s+/i, "$1 dikali ");
   // `A x 100%. B` (a garbled division after the percentage)
   t = t.replace(/(\d\s*(?:%|persen))\s*[.:]\s+(?=\S)/i, "$1 dibagi ");
@@ -249,9 +253,15 @@ function rewriteSentences(text: string): { text: string; average: boolean; perce
 }
 
 /** Parses prose; throws FormulaSyntaxError when the text does not read as a formula. */
+/** Real formulas have a handful of operators; a cell with hundreds computes nothing (and must not exhaust the stack). */
+const MAX_TOKENS = 300;
+const MAX_DEPTH = 40;
+
 export function parseProse(text: string): Expr {
   const { text: body, average, percent } = rewriteSentences(text);
+  if ((body.match(/[()]/g) ?? []).length > 2 * MAX_DEPTH) throw new FormulaSyntaxError("too many parentheses");
   const toks = tokenize(body);
+  if (toks.length > MAX_TOKENS) throw new FormulaSyntaxError("too long for a formula");
   const parser = new ProseParser(toks);
   let expr = parser.expr();
   if (!parser.atEnd()) throw new FormulaSyntaxError("trailing tokens");

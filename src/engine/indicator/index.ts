@@ -47,7 +47,8 @@ export function typeRow(sheet: SheetSnapshot, table: RecognizedTable, ind: Indic
   const targets: Record<string, Target> = {};
   for (const c of table.columns.filter((col) => col.role === "target")) {
     const cell = targetCell(sheet, ind, c.col);
-    targets[c.period ?? "Tahunan"] = parseTarget(cell.value, { scale, smallScale, numberFormat: cell.format });
+    // Two target columns for one period (`K` | `Rp`): the first, as the report names it.
+    targets[c.period ?? "Tahunan"] ??= parseTarget(cell.value, { scale, smallScale, numberFormat: cell.format });
   }
   const annual = annualTargetColumn(table.columns);
   const target = annual ? (targets[annual.period ?? "Tahunan"] ?? null) : null;
@@ -66,6 +67,6 @@ export function typeRow(sheet: SheetSnapshot, table: RecognizedTable, ind: Indic
   const satuan = satuanCol ? (ind.cells[satuanCol.col] ?? null) : null;
   // With per-year targets only, the type reads the first year's target.
   const typingTarget = target ?? Object.values(targets)[0] ?? parseTarget(null);
-  const type = typeIndicator({ name: ind.name, formula, target: typingTarget, satuan });
+  const type = typeIndicator({ name: ind.name, formula, target: typingTarget, satuan, scale });
   return { row: ind, formula, formulaFromTarget, target, targets, type };
 }

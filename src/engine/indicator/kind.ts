@@ -7,6 +7,7 @@
 import type { ParsedFormula } from "../formula";
 import type { Expr } from "../formula/ast";
 import { displayText } from "../text";
+import { COUNT_WORD, STRAY_ROW_NUMBER, TIMELINESS } from "../vocab";
 import type { Target } from "./target";
 import { scaleForIndicator, type ScaleId } from "../measure/grade-scales";
 
@@ -45,7 +46,6 @@ export interface IndicatorType {
   scale: ScaleId | null;
 }
 
-const MONTHS = "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember";
 
 /** Nouns that count things (from the seeds' targets and names). */
 export const COUNT_UNITS = [
@@ -73,8 +73,8 @@ function firstMatch(text: string, patterns: [RegExp, IndicatorKind][]): Match | 
 
 const NAME_PATTERNS: [RegExp, IndicatorKind][] = [
   [/^(?:persentase|presentase|prosentase|persen)\b|^%\s*\S+|\(%\)/i, "percentage"],
-  [/^(?:jumlah|jumah|jumlh|banyaknya)\b/i, "count"],
-  [new RegExp(`ketepatan\\s*waktu|tepat\\s*waktu|paling\\s+lambat|per\\s*tanggal|\\bper\\s+\\d{1,2}\\s+(?:${MONTHS})\\b`, "i"), "timeliness"],
+  [new RegExp(`^(?:${COUNT_WORD})\\b`, "i"), "count"],
+  [TIMELINESS, "timeliness"],
   [/^(?:indeks|ikm|skm)\b|\bindeks\b/i, "index"],
   [/^rata[\s-]*rata\s+(?:skor|nilai|indeks)\b/i, "index"],
   [/^rata[\s-]*rata\b/i, "average"],
@@ -85,7 +85,7 @@ const NAME_PATTERNS: [RegExp, IndicatorKind][] = [
 ];
 
 export function kindFromName(name: string): Match | null {
-  const t = displayText(name).replace(/^\d{1,3}\s+(?=[A-Za-z])/, "");
+  const t = displayText(name).replace(STRAY_ROW_NUMBER, "");
   return firstMatch(t, NAME_PATTERNS);
 }
 
@@ -132,13 +132,17 @@ function kindFromTarget(t: Target): Match | null {
   return null;
 }
 
-const NEGATIVE_WORDS = /semakin\s+(?:rendah|kecil|sedikit)\s+semakin\s+baik|\bmenurun(?:nya)?\b|\bpenurunan\b|\bberkurang(?:nya)?\b|\bpengurangan\b|\bturunnya\b/i;
+/**
+ * Only explicit wording: `penurunan`/`berkurangnya` name what is measured ("Persentase
+ * penurunan angka stunting" — a larger reduction is better), not the direction.
+ */
+const NEGATIVE_WORDS = /semakin\s+(?:rendah|kecil|sedikit)\s+semakin\s+baik/i;
 /** Things an indicator counts when fewer is better. */
 const BAD_THINGS =
-  /^(?:temuan|pelanggaran|konflik|pengangguran|kemiskinan|penduduk miskin|kecelakaan|kerugian|tunggakan|sengketa|gangguan|kriminalitas|korupsi|kasus|pengaduan|keluhan|stunting|kebakaran|angka kematian)\b/i;
+  /^(?:temuan|pelanggaran|konflik|pengangguran|kemiskinan|penduduk miskin|kecelakaan|kerugian|tunggakan|sengketa|gangguan|kriminalitas|korupsi|kasus|pengaduan|keluhan|stunting|balita stunting|kebakaran|kematian)\b/i;
 const HANDLING = /tindak\s*lanjut|ditindaklanjuti|diselesaikan|penyelesaian|terselesaikan|tertangani|ditangani|penanganan|pencegahan|dicegah|difasilitasi|fasilitasi/i;
 /** The measure word that opens a name; the bad thing must be what it measures (`Jumlah pelanggaran …`, not `Jumlah data pelanggaran …`). */
-const MEASURE = /^(?:\d{1,3}\s+)?(?:jumlah|banyaknya|persentase|angka|tingkat|rasio|indeks|nilai)\s+/i;
+const MEASURE = /^(?:\d{1,3}\s+)?(?:jumlah|banyaknya|persentase|angka|tingkat|rasio|indeks|nilai|prevalensi)\s+/i;
 
 export function polarityOf(name: string): { polarity: Polarity; evidence: Evidence } {
   const t = displayText(name);
@@ -151,8 +155,8 @@ export function polarityOf(name: string): { polarity: Polarity; evidence: Eviden
 }
 
 function unitFromName(name: string): string | null {
-  const m = /^(?:jumlah|jumah|jumlh|banyaknya)\s+(?:[a-z]+\s+)?([a-z]+)/i.exec(displayText(name));
-  const first = /^(?:jumlah|jumah|jumlh|banyaknya)\s+([a-z]+)/i.exec(displayText(name));
+  const m = new RegExp(`^(?:${COUNT_WORD})\\s+(?:[a-z]+\\s+)?([a-z]+)`, "i").exec(displayText(name));
+  const first = new RegExp(`^(?:${COUNT_WORD})\\s+([a-z]+)`, "i").exec(displayText(name));
   for (const w of [first?.[1], m?.[1]]) if (w && COUNT_UNITS.includes(w.toLowerCase())) return w.toLowerCase();
   return null;
 }
@@ -162,11 +166,13 @@ export interface TypeInput {
   formula: ParsedFormula;
   target: Target;
   satuan?: string | null;
+  /** The grade scale, decided once by the caller from the name and formula text. */
+  scale?: ScaleId | null;
 }
 
 export function typeIndicator(input: TypeInput): IndicatorType {
   const { name, formula, target } = input;
-  const scale = scaleForIndicator(name);
+  const scale = input.scale !== undefined ? input.scale : scaleForIndicator(name);
   const byName = kindFromName(name);
   const byFormula = kindFromFormula(formula);
   const bySatuan = input.satuan ? kindFromSatuan(input.satuan) : null;

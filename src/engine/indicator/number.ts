@@ -76,6 +76,8 @@ export function parseNumber(text: string): ParsedNumber | null {
   const word = /^([a-z]+)\b\s*(.*)$/i.exec(t);
   if (word && WORDS[word[1].toLowerCase()] !== undefined) {
     const rest = word[2];
+    // `dua belas`, `tiga puluh`: compounds are not read (better unread than read as 2 or 3).
+    if (/^(belas|puluh|ratus|ribu|juta)\b/i.test(rest)) return null;
     const percent = /^(%|persen)/i.test(rest);
     return { value: WORDS[word[1].toLowerCase()], percent, alternatives: [], fromWord: true, rest: rest.replace(/^(%|persen)\s*/i, "") };
   }
@@ -95,6 +97,18 @@ export function parseNumber(text: string): ParsedNumber | null {
     fromWord: false,
     rest,
   };
+}
+
+/** A fraction shown as a percentage (0.07 → 7), without floating-point noise. */
+export function percentOf(fraction: number): number {
+  return Math.round(fraction * 100 * 1e9) / 1e9;
+}
+
+/** A number written in a formula: `1.000` and `100.000` are thousands there (per 1.000 penduduk). */
+export function formulaNumber(text: string): number | null {
+  const n = parseNumber(text);
+  if (!n || n.rest !== "" || n.fromWord) return null;
+  return n.alternatives.length > 0 && /\./.test(text) ? n.alternatives[0] : n.value;
 }
 
 /** True when the number format shows decimals (`0.00`, `#,##0.000`, `0.0%`). */

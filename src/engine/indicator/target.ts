@@ -6,7 +6,7 @@
  */
 import { isCellError, type CellValue } from "../snapshot";
 import { displayText } from "../text";
-import { formatHasDecimals, formatIsPercent, parseNumber } from "./number";
+import { formatHasDecimals, formatIsPercent, parseNumber, percentOf } from "./number";
 import { normalizeGrade, SCALES, type ScaleId } from "../measure/grade-scales";
 
 export type TargetForm = "empty" | "dash" | "number" | "percent" | "count" | "grade" | "range" | "word" | "unparsed";
@@ -42,14 +42,28 @@ export interface Ambiguity {
   raw: string;
   chosen: number;
   other: number;
-  reason: "scale" | "numberFormat" | "smallScale" | "thousandsDot";
+  reason: "scale" | "numberFormat" | "smallScale" | "thousandsDot" | "decimalComma" | "percent";
 }
 
 /** The ambiguity in words, for the report and the task pane. */
 export function describeAmbiguity(a: Ambiguity, lang: "id" | "en"): string {
   const why = {
-    id: { scale: "sesuai skala indikator", numberFormat: "sesuai format angka sel", smallScale: "skor berskala kecil", thousandsDot: "titik dibaca sebagai pemisah ribuan" },
-    en: { scale: "fits the indicator's scale", numberFormat: "per the cell's number format", smallScale: "a small-scale score", thousandsDot: "dot read as a thousands separator" },
+    id: {
+      scale: "sesuai skala indikator",
+      numberFormat: "sesuai format angka sel",
+      smallScale: "skor berskala kecil",
+      thousandsDot: "titik dibaca sebagai pemisah ribuan",
+      decimalComma: "koma dibaca sebagai tanda desimal",
+      percent: "persentase di atas 1.000 tidak masuk akal",
+    },
+    en: {
+      scale: "fits the indicator's scale",
+      numberFormat: "per the cell's number format",
+      smallScale: "a small-scale score",
+      thousandsDot: "dot read as a thousands separator",
+      decimalComma: "comma read as the decimal separator",
+      percent: "a percentage above 1,000 makes no sense",
+    },
   }[lang][a.reason];
   return lang === "id"
     ? `"${a.raw}" dibaca ${a.chosen} (${why}), bukan ${a.other}`
@@ -62,6 +76,8 @@ export interface TargetContext {
   /** The indicator is a small-scale score (`Rata-rata skor …`, `Indeks …`) when no scale says more. */
   smallScale?: boolean;
   numberFormat?: string | null;
+  /** The number is a percentage (`87,125%`): a reading above 1,000 is not. */
+  percent?: boolean;
 }
 
 const OPINIONS = /^(WTP|WDP|TW|TMP)$/i;
@@ -96,15 +112,18 @@ function resolveNumber(
     value: decimal ? value : thousands,
     ambiguity: { raw, chosen: decimal ? value : thousands, other: decimal ? thousands : value, reason },
   });
-  const range = ctx.scale ? SCALES[ctx.scale].range : null;
-  if (range) {
+  const scale = ctx.scale ? SCALES[ctx.scale] : null;
+  for (const range of [scale?.range, scale?.altRange]) {
+    if (!range) continue;
     const decimalFits = value >= range[0] && value <= range[1];
     const thousandsFits = thousands >= range[0] && thousands <= range[1];
     if (decimalFits !== thousandsFits) return pick(decimalFits, "scale");
   }
+  if (ctx.percent && value <= 1000 && thousands > 1000) return pick(true, "percent");
   if (formatHasDecimals(ctx.numberFormat)) return pick(true, "numberFormat");
   if (ctx.smallScale) return pick(true, "smallScale");
-  // Indonesian writing: a dot before three digits groups thousands.
+  // Indonesian writing: a comma is the decimal sign, a dot before three digits groups thousands.
+  if (raw.includes(",")) return pick(true, "decimalComma");
   return pick(false, "thousandsDot");
 }
 
@@ -138,7 +157,7 @@ export function parseTarget(cell: CellValue, ctx: TargetContext = {}): Target {
   if (cell === null) return { ...base(""), form: "empty" };
   if (typeof cell === "number") {
     if (formatIsPercent(ctx.numberFormat)) {
-      return { ...base(String(cell)), form: "percent", value: cell * 100, unit: "%", scale: ctx.scale ?? null };
+      return { ...base(String(cell)), form: "percent", value: percentOf(cell), unit: "%", scale: ctx.scale ?? null };
     }
     return { ...base(String(cell)), form: "number", value: cell, scale: ctx.scale ?? null };
   }
@@ -174,7 +193,9 @@ function parseTargetText(text: string, ctx: TargetContext): Target {
 
   const n = parseNumber(t);
   if (!n) return { ...base(text), scale: ctx.scale ?? null };
-  const { value, ambiguity } = resolveNumber(n.value, n.alternatives, t.split(/\s/)[0], ctx);
+  // A count with its unit (`1.200 orang`) is not a score: the grade scale does not decide it.
+  const numberCtx: TargetContext = n.rest !== "" && !n.percent ? { ...ctx, scale: null, smallScale: false } : { ...ctx, percent: n.percent };
+  const { value, ambiguity } = resolveNumber(n.value, n.alternatives, t.split(/\s/)[0], numberCtx);
   const shared = { ...base(text), value, ambiguity, scale: ctx.scale ?? null };
   if (n.rest !== "" && !UNIT_WORDS.test(n.rest)) return { ...shared, form: "unparsed" };
   if (n.fromWord) return { ...shared, form: "word", unit: n.percent ? "%" : n.rest ? n.rest.toLowerCase() : null };

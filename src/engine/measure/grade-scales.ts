@@ -22,6 +22,8 @@ export interface GradeScale {
   bands: GradeBand[];
   /** Score range of the whole scale, when it has scores. */
   range: [number, number] | null;
+  /** Another form of the same score (IKM's NRR on 1–4 beside the 25–100 index). */
+  altRange?: [number, number];
 }
 
 const band = (grade: string, min: number, max: number, minExclusive: boolean, meaning: string): GradeBand => ({
@@ -51,6 +53,7 @@ export const SCALES: Record<ScaleId, GradeScale> = {
     id: "IKM",
     name: "Indeks Kepuasan Masyarakat (PermenPAN-RB 14/2017)",
     range: [25, 100],
+    altRange: [1, 4],
     bands: [
       band("A", 88.31, 100, false, "Sangat Baik"),
       band("B", 76.61, 88.3, false, "Baik"),
@@ -128,9 +131,10 @@ export const SCALES: Record<ScaleId, GradeScale> = {
 /** The scale the indicator's words point at, or null (a grade is then a plain label). */
 export function scaleForIndicator(text: string): ScaleId | null {
   const t = text.toLowerCase();
-  if (/\bsakip\b|akuntabilitas kinerja instansi/.test(t)) return "SAKIP";
-  if (/pelayanan publik|\bipp\b/.test(t)) return "IPP";
+  if (/\bsakip\b|\bakip\b|akuntabilitas kinerja instansi/.test(t)) return "SAKIP";
+  // Satisfaction first: "Indeks Kepuasan Masyarakat terhadap Pelayanan Publik" is an IKM.
   if (/\bikm\b|\bskm\b|kepuasan/.test(t)) return "IKM";
+  if (/pelayanan publik|\bipp\b/.test(t)) return "IPP";
   if (/\bopini\b|\bwtp\b|laporan keuangan.*bpk|\bbpk\b.*opini/.test(t)) return "OPINI";
   if (/reformasi birokrasi|\bindeks rb\b/.test(t)) return "RB";
   if (/\bmerit\b/.test(t)) return "MERIT";

@@ -49,7 +49,8 @@ export function isColumnNumberRow(grid: TextGrid, row: number): boolean {
   if (cols.length < 2) return false;
   let prev = 0;
   for (const c of cols) {
-    const m = /^\(?(\d{1,2})\)?$/.exec(grid.norm(row, c));
+    // `6`, `(6)`, and computed columns of the Permendagri 86 form: `6=5/4x100`, `13 = 6 + 12`.
+    const m = /^\(?(\d{1,2})\)?(?:\s*=.*)?$/.exec(grid.norm(row, c));
     if (!m) return false;
     const n = Number(m[1]);
     if (n <= prev) return false;

@@ -7,6 +7,7 @@
  * the header and rows that carry on the numbering do not end it either.
  */
 import type { SheetSnapshot } from "../snapshot";
+import { MONTHS } from "../vocab";
 import type { TextGrid } from "./grid";
 import { headerLeft, headerRight, isColumnNumberRow, isSubHeaderRow, matchHeaderRow, readColumns } from "./header";
 import { metadataLine, readMetadata } from "./metadata";
@@ -14,8 +15,7 @@ import { isRowNumber, readIndicators } from "./rows";
 import { inferUnnamedColumns } from "./infer-columns";
 import type { RecognizedTable, TableColumn, TableKind, TableMeta } from "./types";
 
-const MONTH = "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember";
-const SIGNATURE = new RegExp(`^(nip\\b|ditetapkan di|pada tanggal|[a-z .'-]{3,40},\\s*\\d{1,2}\\s+(${MONTH})\\s+\\d{4}\\b)`);
+const SIGNATURE = new RegExp(`^(nip\\b|ditetapkan di|pada tanggal|[a-z .'-]{3,40},\\s*\\d{1,2}\\s+(${MONTHS})\\s+\\d{4}\\b)`);
 
 function isSignatureRow(grid: TextGrid, row: number): boolean {
   const cols = grid.filledCols(row);

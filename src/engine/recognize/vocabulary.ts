@@ -4,7 +4,7 @@
  * (`Sumbu`, `S`).
  */
 import type { ColumnRole } from "./types";
-import { isPeriodOnly, parsePeriod } from "./periods";
+import { isPeriodOnly, isRunningTotal, parsePeriod } from "./periods";
 
 export interface HeaderMatch {
   role: ColumnRole;
@@ -21,9 +21,16 @@ export function matchRole(text: string): ColumnRole | null {
   if (t === "") return null;
   if (/^(no|nomor|no urut|nmr)\s*\.?$/.test(t)) return "no";
   if (/^(makna|asas|alasan)\b/.test(t)) return "formula";
-  if (/indikator|^\(?ik[ui]\)?$|\(ik[ui]\)/.test(t)) return "indikator";
   if (/kondisi kinerja (pada )?awal|awal periode|baseline|tahun lalu|tahun sebelumnya/.test(t)) return "baseline";
   if (/kondisi kinerja (pada )?akhir|akhir periode/.test(t)) return "final";
+  // A header that starts with another role word names that role: `Capaian Indikator (%)`,
+  // `Target indikator`, `Formulasi perhitungan indikator`, `Sumber data indikator`.
+  if (/^(target)\b/.test(t)) return "target";
+  if (/^(capaian|% capaian)\b/.test(t)) return "capaian";
+  if (/^(formula|formulasi|rumus|cara hitung)\b/.test(t)) return "formula";
+  if (/^(sumber)\b/.test(t)) return "sumber";
+  if (/^(realisasi)\b/.test(t)) return "realisasi";
+  if (/indikator|^\(?ik[ui]\)?$|\(ik[ui]\)/.test(t)) return "indikator";
   if (/^target|sasaran target/.test(t)) return "target";
   if (/predikat|kategori capaian|^kategori$/.test(t)) return "predikat";
   if (/capaian|^%\s*$/.test(t)) return "capaian";
@@ -47,7 +54,7 @@ export function matchColumn(group: string, sub: string): HeaderMatch | null {
   if (s && isPeriodOnly(s) && g) {
     const role = matchRole(g) ?? "realisasi";
     const p = parsePeriod(s);
-    return { role, period: p?.key ?? null, runningTotal: (p?.runningTotal ?? false) || /s\.?\s*d\b|kumulatif/.test(g) };
+    return { role, period: p?.key ?? null, runningTotal: (p?.runningTotal ?? false) || isRunningTotal(g) };
   }
   const text = s || g;
   const role = (s ? matchRole(s) : null) ?? matchRole(g);

@@ -103,3 +103,15 @@ describe("period labels", () => {
     expect(matchColumn(normalize("Sasaran Strategis"), normalize("Sasaran RPJMD"))?.role).toBe("sasaran");
   });
 });
+
+test("a column-number row of the Permendagri 86 form with computed columns (`6=5/4x100`)", async () => {
+  const { TextGrid } = await import("../../../src/engine/recognize/grid");
+  const { isColumnNumberRow } = await import("../../../src/engine/recognize/header");
+  const grid = new TextGrid({
+    name: "Evaluasi Renja",
+    origin: { row: 1, col: 1 },
+    values: [[1, 2, 3, 4, 5, "6=5/4x100", "13 = 6 + 12"]],
+    merges: [],
+  });
+  expect(isColumnNumberRow(grid, 1)).toBe(true);
+});

@@ -1,0 +1,132 @@
+/**
+ * Incremental re-evaluation. Given the cells that changed, only the indicators whose rows
+ * (their own, wrapped and component rows) hold a changed value cell are measured again;
+ * a change that can move the structure — a header, a name, a number, a sasaran, a cell
+ * outside every table, a new row — re-evaluates the whole sheet. The result always equals
+ * a full evaluation of the new snapshot (property-tested).
+ */
+import type { CellValue, SheetSnapshot } from "./snapshot";
+import { evaluateSheet, overrideKey, type EvaluatedIndicator, type EvaluationSettings, type SheetEvaluation } from "./evaluate";
+import type { ColumnRole, IndicatorRow, RecognizedTable } from "./recognize";
+import { typeRow } from "./indicator";
+import { measureIndicator } from "./measure/measure";
+import { textAt } from "./snapshot";
+
+/** The row's cell texts read again from the sheet (as recognition joins wrapped rows). */
+function refreshCells(sheet: SheetSnapshot, table: RecognizedTable, ind: IndicatorRow): IndicatorRow {
+  const cells: Record<number, string> = {};
+  for (const c of table.columns) {
+    const parts: string[] = [];
+    for (let r = ind.row; r <= ind.lastRow; r++) {
+      const t = textAt(sheet, r, c.col).trim();
+      if (t) parts.push(t);
+    }
+    if (parts.length) cells[c.col] = parts.join("\n");
+  }
+  return { ...ind, cells };
+}
+
+export interface CellChange {
+  row: number;
+  col: number;
+  value: CellValue;
+  formula?: string | null;
+}
+
+/** Roles whose cells feed measurement only: editing them never changes recognition. */
+const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["realisasi", "capaian", "target"]);
+
+function isEmpty(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
+}
+
+function isComponentRow(indicators: readonly EvaluatedIndicator[], row: number): boolean {
+  return indicators.some((ind) => ind.measurement.components.some((c) => c.row === row));
+}
+
+/** A new snapshot with the changes applied; unchanged rows are shared (copy on write). */
+export function applyChanges(sheet: SheetSnapshot, changes: readonly CellChange[]): SheetSnapshot | null {
+  const values = sheet.values.slice() as CellValue[][];
+  const formulas = sheet.formulas ? (sheet.formulas.slice() as (string | null)[][]) : undefined;
+  const copied = new Set<number>();
+  for (const ch of changes) {
+    const r = ch.row - sheet.origin.row;
+    const c = ch.col - sheet.origin.col;
+    if (r < 0 || c < 0 || r >= values.length || c >= (values[0]?.length ?? 0)) return null; // outside: the used range grows
+    if (!copied.has(r)) {
+      values[r] = values[r].slice();
+      if (formulas?.[r]) formulas[r] = formulas[r].slice();
+      copied.add(r);
+    }
+    values[r][c] = ch.value;
+    if (formulas?.[r]) formulas[r][c] = ch.formula ?? null;
+  }
+  return { ...sheet, values, formulas };
+}
+
+export interface IncrementalResult {
+  evaluation: SheetEvaluation;
+  /** `full` when the sheet was evaluated again from scratch. */
+  mode: "incremental" | "full";
+  /** Indicator rows (first rows) that were measured again. */
+  remeasured: number[];
+}
+
+export function reevaluate(
+  previous: SheetEvaluation,
+  changes: readonly CellChange[],
+  settings: EvaluationSettings = {},
+): IncrementalResult {
+  const sheet = applyChanges(previous.sheet, changes);
+  if (!sheet) {
+    // Outside the used range: rebuild the snapshot with the change is the caller's job; here,
+    // the changed cells are unknown to the snapshot, so nothing can be reused.
+    throw new RangeError("change outside the snapshot's used range: take a new snapshot and evaluate it");
+  }
+  const full = (): IncrementalResult => ({ evaluation: evaluateSheet(sheet, settings), mode: "full", remeasured: [] });
+  const touchedTables = new Set<number>();
+  for (const ch of changes) {
+    const ti = previous.tables.findIndex((t) => ch.row >= t.table.headerTop && ch.row <= t.table.lastDataRow + 1 && ch.col >= t.table.left - 1 && ch.col <= t.table.right + 1);
+    if (ti < 0) return full();
+    const t = previous.tables[ti].table;
+    if (ch.row <= t.headerBottom || ch.row > t.lastDataRow) return full();
+    const column = t.columns.find((c) => c.col === ch.col);
+    if (!column || !VALUE_ROLES.has(column.role)) return full();
+    // Which rows are wrapped text depends on which cells are empty: a cell that becomes empty
+    // or filled on a row without a target, or a target that does, may move the structure.
+    const before = previous.sheet.values[ch.row - previous.sheet.origin.row]?.[ch.col - previous.sheet.origin.col] ?? null;
+    if (isEmpty(before) !== isEmpty(ch.value)) {
+      const targetCol = t.columns.find((c) => c.role === "target")?.col;
+      const rowTarget = targetCol === undefined ? null : previous.sheet.values[ch.row - previous.sheet.origin.row]?.[targetCol - previous.sheet.origin.col] ?? null;
+      if (column.role === "target" || isEmpty(rowTarget)) return full();
+    }
+    // Wrapped rows of an indicator: their cells may decide whether they are wrapped at all.
+    if (!previous.tables[ti].indicators.some((ind) => ind.typed.row.row === ch.row) && !isComponentRow(previous.tables[ti].indicators, ch.row)) return full();
+    touchedTables.add(ti);
+  }
+  const tables = previous.tables.slice();
+  const remeasured: number[] = [];
+  const changedRows = new Set(changes.map((c) => c.row));
+  for (const ti of touchedTables) {
+    const old = previous.tables[ti];
+    const table = old.table;
+    const hitRows = (ind: EvaluatedIndicator): boolean => {
+      const { row, lastRow } = ind.typed.row;
+      for (const r of changedRows) {
+        if (r >= row && r <= lastRow) return true;
+        if (ind.measurement.components.some((c) => c.row === r)) return true;
+      }
+      return false;
+    };
+    const indicators = old.indicators.map((ind) => {
+      if (!hitRows(ind)) return ind;
+      remeasured.push(ind.typed.row.row);
+      const row = refreshCells(sheet, table, ind.typed.row);
+      const typed = typeRow(sheet, table, row);
+      const overrides = settings.overrides?.[overrideKey(sheet.name, row.row)] ?? {};
+      return { typed, measurement: measureIndicator(sheet, table, typed, overrides, settings, ind.measurement.components) };
+    });
+    tables[ti] = { table, indicators };
+  }
+  return { evaluation: { sheet, tables }, mode: "incremental", remeasured };
+}
