@@ -6,9 +6,10 @@
 import { columnLetters, rangeAddress } from "./address";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import type { RecognizedTable, TableColumn } from "./recognize";
-import { evaluateSheet, type EvaluatedIndicator, type EvaluationSettings } from "./evaluate";
+import { evaluateSheet, type EvaluatedIndicator, type EvaluationSettings, type SheetEvaluation } from "./evaluate";
 import { targetJson } from "./indicator/target";
 import { formulaJson } from "./formula";
+import { capaianFormulaFor, type NativeFormula } from "./measure/native";
 
 export type ColumnRef = string | Record<string, string>;
 
@@ -63,6 +64,9 @@ export interface IndicatorReport {
     lastPeriod: string | null;
     target: number | null;
     components: { name: string; row: number }[];
+    /** The YTD capaian as a native Excel formula over the sheet's cells, or null (see nativeFormulaReason). */
+    nativeFormula: string | null;
+    nativeFormulaReason: string | null;
   };
 }
 
@@ -109,10 +113,15 @@ export function checkWorkbook(workbook: WorkbookSnapshot, settings: EvaluationSe
 }
 
 export function reportSheet(sheet: SheetSnapshot, settings: EvaluationSettings = {}): SheetReport {
-  const evaluation = evaluateSheet(sheet, settings);
+  return reportEvaluation(evaluateSheet(sheet, settings));
+}
+
+/** The report of an evaluation (a full one, or one updated incrementally). */
+export function reportEvaluation(evaluation: SheetEvaluation): SheetReport {
+  const sheet = evaluation.sheet;
   return {
     name: sheet.name,
-    tables: evaluation.tables.map((t) => reportTable(t.table, t.indicators)),
+    tables: evaluation.tables.map((t) => reportTable(sheet, t.table, t.indicators)),
   };
 }
 
@@ -148,7 +157,7 @@ export function columnsJson(columns: readonly TableColumn[]): Record<string, Col
   return out;
 }
 
-function indicatorJson(evaluated: EvaluatedIndicator, hasFormulaColumn: boolean): IndicatorReport {
+function indicatorJson(evaluated: EvaluatedIndicator, hasFormulaColumn: boolean, native: NativeFormula): IndicatorReport {
   const { typed, measurement: m } = evaluated;
   const { row: i, type, formula } = typed;
   const targets: Record<string, TargetJson> = {};
@@ -193,11 +202,13 @@ function indicatorJson(evaluated: EvaluatedIndicator, hasFormulaColumn: boolean)
       lastPeriod: m.lastPeriod,
       target: typeof m.target === "number" ? round(m.target) : round(m.target?.value ?? null),
       components: m.components,
+      nativeFormula: native.formula,
+      nativeFormulaReason: native.reason ?? null,
     },
   };
 }
 
-function reportTable(t: RecognizedTable, evaluated: EvaluatedIndicator[]): TableReport {
+function reportTable(sheet: SheetSnapshot, t: RecognizedTable, evaluated: EvaluatedIndicator[]): TableReport {
   return {
     kind: t.kind,
     headerRange: rangeAddress(t.headerTop, t.left, t.headerBottom, t.right),
@@ -212,6 +223,6 @@ function reportTable(t: RecognizedTable, evaluated: EvaluatedIndicator[]): Table
       header: c.header,
     })),
     runningTotals: t.runningTotals,
-    indicators: evaluated.map((e) => indicatorJson(e, t.columns.some((c) => c.role === "formula"))),
+    indicators: evaluated.map((e) => indicatorJson(e, t.columns.some((c) => c.role === "formula"), capaianFormulaFor(sheet, t, e))),
   };
 }

@@ -118,13 +118,15 @@ export function measureIndicator(
   }
 
   const filled = measures.filter((m) => isNum(m.stated));
-  const last = filled[filled.length - 1] ?? null;
+  // A grade without a score (`WDP`) is a realisation too, for the latest-value reading.
+  const reported = measures.filter((m) => isNum(m.stated) || m.reading?.grade !== undefined);
+  const last = reported[reported.length - 1] ?? null;
   const runningTotals = periods.some((p) => p.realisasi?.runningTotal ?? false);
   let realisasi: number | null = null;
-  if (last) {
-    if (aggregation === "cumulative") realisasi = runningTotals ? last.stated : filled.reduce((s, m) => s + (m.own as number), 0);
+  if (filled.length > 0) {
+    if (aggregation === "cumulative") realisasi = runningTotals ? filled[filled.length - 1].stated : filled.reduce((s, m) => s + (m.own as number), 0);
     else if (aggregation === "average") realisasi = filled.reduce((s, m) => s + (m.stated as number), 0) / filled.length;
-    else realisasi = last.stated;
+    else realisasi = last?.stated ?? null;
   }
   // A realisation written in a single annual column (no periods).
   if (periods.length === 0) {

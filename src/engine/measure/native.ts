@@ -13,6 +13,9 @@ import { formatIsPercent } from "../indicator/number";
 import { numberFormatAt, valueAt, type SheetSnapshot } from "../snapshot";
 import type { Measurement } from "./measure";
 import type { Target } from "../indicator/target";
+import type { RecognizedTable } from "../recognize";
+import { annualTargetColumn } from "../indicator";
+import type { EvaluatedIndicator } from "../evaluate";
 
 export interface NativeFormula {
   formula: string | null;
@@ -70,7 +73,8 @@ export function nativeCapaianFormula(
   if (!r) return { formula: null, reason: m.periods.length === 0 ? "no-periods" : "not-consecutive" };
   if (m.target === null) return { formula: null, reason: "no-target" };
   if (typeof m.target !== "number" && m.target.form === "grade" && m.target.value === null) return { formula: null, reason: "grade-rank" };
-  const t = targetExpr(sheet, m.target, typeof m.target === "number" ? null : targetCell);
+  const isRange = typeof m.target !== "number" && m.target.form === "range" && m.target.range !== null;
+  const t = isRange ? "" : targetExpr(sheet, m.target, typeof m.target === "number" ? null : targetCell);
   if (t === null) return { formula: null, reason: "no-target" };
   const R = r.expr;
   const ratio = (num: string, den: string): string => `${num}/${den}*100`;
@@ -87,4 +91,17 @@ export function nativeCapaianFormula(
     body = against(t);
   }
   return { formula: `=IF(COUNT(${r.range})=0,"",IFERROR(${body},""))` };
+}
+
+/** The target cell the YTD capaian is measured against: the annual column, or the only year column. */
+export function targetCellOf(table: RecognizedTable, row: number): { row: number; col: number } | null {
+  const annual = annualTargetColumn(table.columns);
+  if (annual) return { row, col: annual.col };
+  const years = table.columns.filter((c) => c.role === "target" && c.period !== null && /^\d{4}$/.test(c.period));
+  return years.length === 1 ? { row, col: years[0].col } : null;
+}
+
+/** The native YTD capaian formula of an evaluated indicator. */
+export function capaianFormulaFor(sheet: SheetSnapshot, table: RecognizedTable, ind: EvaluatedIndicator): NativeFormula {
+  return nativeCapaianFormula(sheet, ind.measurement, ind.typed.row.row, targetCellOf(table, ind.typed.row.row));
 }

@@ -1,0 +1,86 @@
+/**
+ * Incremental re-evaluation equals a full evaluation of the edited sheet, for random
+ * edits of realisation, target and capaian cells of the measurement fixtures (fast-check),
+ * and re-measures only the rows it must.
+ */
+import fc from "fast-check";
+import { evaluateSheet } from "../../src/engine/evaluate";
+import { reevaluate, applyChanges, type CellChange } from "../../src/engine/incremental";
+import { reportEvaluation } from "../../src/engine/report";
+import type { CellValue, SheetSnapshot } from "../../src/engine/snapshot";
+import { loadWorkbook } from "../support/fixtures";
+
+const SHEETS: [string, string][] = [
+  ["pengukuran-bkpsdm-2024.xlsx", "Rencana Aksi 2024"],
+  ["pengukuran-bkpsdm-2024.xlsx", "Realisasi Anggaran"],
+  ["pengukuran-bkpsdm-2024.xlsx", "Pengukuran TW"],
+  ["evaluasi-renja-kesbangpol-2025.xlsx", "Evaluasi Renja TW"],
+];
+
+async function sheet(workbook: string, name: string): Promise<SheetSnapshot> {
+  const s = (await loadWorkbook(workbook)).sheets.find((x) => x.name === name);
+  if (!s) throw new Error(name);
+  return s;
+}
+
+/** What users type into value cells at quarter end, mistakes included. */
+const typed: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.integer({ min: 0, max: 500 }),
+  fc.double({ min: 0, max: 150, noNaN: true }),
+  fc.constantFrom<CellValue>(null, "tiga", "85%", "18,5", "'85", "-", "B (80)", "WDP", 0),
+);
+
+test.each(SHEETS)("%s / %s: incremental equals full, for random value edits", async (workbook, name) => {
+  const base = await sheet(workbook, name);
+  const first = evaluateSheet(base);
+  // Every value cell (realisation, target, capaian) of every data row.
+  const cells: { row: number; col: number }[] = [];
+  for (const t of first.tables) {
+    for (let r = t.table.firstDataRow; r <= t.table.lastDataRow; r++) {
+      for (const c of t.table.columns) if (c.role === "realisasi" || c.role === "target" || c.role === "capaian") cells.push({ row: r, col: c.col });
+    }
+  }
+  let incremental = 0;
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.constantFrom(...cells), typed), { minLength: 1, maxLength: 4 }), (edits) => {
+      const changes: CellChange[] = edits.map(([cell, value]) => ({ ...cell, value }));
+      const result = reevaluate(first, changes);
+      if (result.mode === "incremental") incremental++;
+      const fresh = evaluateSheet(applyChanges(base, changes)!);
+      expect(reportEvaluation(result.evaluation)).toEqual(reportEvaluation(fresh));
+    }),
+    { numRuns: 150 },
+  );
+  // Most edits must take the incremental path, or this test proves nothing about it.
+  expect(incremental).toBeGreaterThan(60);
+});
+
+test("a single realisation edit re-measures only its own indicator", async () => {
+  const base = await sheet("pengukuran-bkpsdm-2024.xlsx", "Pengukuran TW");
+  const first = evaluateSheet(base);
+  // TW II of row 6 (column G): 55 → 60.
+  const result = reevaluate(first, [{ row: 6, col: 7, value: 60 }]);
+  expect(result.mode).toBe("incremental");
+  expect(result.remeasured).toEqual([6]);
+  const row6 = result.evaluation.tables[0].indicators.find((i) => i.typed.row.row === 6)!;
+  expect(row6.measurement.periods[1].stated).toBe(60);
+  // The other rows are the very same objects as before.
+  expect(result.evaluation.tables[0].indicators.filter((i) => i.typed.row.row !== 6)).toEqual(
+    first.tables[0].indicators.filter((i) => i.typed.row.row !== 6),
+  );
+});
+
+test("a component-row edit re-measures its parent indicator", async () => {
+  const base = await sheet("pengukuran-bkpsdm-2024.xlsx", "Realisasi Anggaran");
+  const first = evaluateSheet(base);
+  const result = reevaluate(first, [{ row: 9, col: 9, value: 420 }]); // Jumlah Aset Hasil Rekonsiliasi, TW III
+  expect(result.remeasured).toEqual([8]);
+  expect(result.evaluation.tables[0].indicators[1].measurement.periods[2].fromComponents).toBe(100);
+});
+
+test("editing a name or a header re-evaluates the whole sheet", async () => {
+  const base = await sheet("pengukuran-bkpsdm-2024.xlsx", "Pengukuran TW");
+  const first = evaluateSheet(base);
+  expect(reevaluate(first, [{ row: 6, col: 3, value: "Jumlah dokumen" }]).mode).toBe("full");
+  expect(reevaluate(first, [{ row: 4, col: 6, value: "Realisasi TW I" }]).mode).toBe("full");
+});

@@ -1,0 +1,202 @@
+/**
+ * Quarter-end figures on the measurement fixtures: every aggregation × polarity × target
+ * form, with the expected values worked out by hand in each test.
+ */
+import { evaluateFixtureSheet, indicatorAt, PENGUKURAN, RENJA } from "../../support/evaluation";
+import { overrideKey } from "../../../src/engine/evaluate";
+import { classify } from "../../../src/engine/measure/classes";
+
+const TW = "Pengukuran TW";
+
+describe("Pengukuran TW: aggregation × polarity × target form", () => {
+  test("row 5 — kumulatif, positive, count target `8 dokumen`: 2+3+1+2 = 8 → 8/8 = 100", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, TW), 5).measurement;
+    expect(m.aggregation).toBe("cumulative");
+    expect(m.realisasi).toBe(8);
+    expect(m.capaian).toEqual({ value: 100, variant: "positive" });
+    expect(m.cls?.id).toBe("Sangat Tinggi");
+    // Without quarterly targets a kumulatif quarter has no capaian of its own.
+    expect(m.periods.map((p) => p.capaian.value)).toEqual([null, null, null, null]);
+  });
+
+  test("row 6 — non-kumulatif (stated), positive, `85%`: latest 88.4 → 88.4/85×100 = 104; quarters against 85", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, TW), 6).measurement;
+    expect(m.aggregation).toBe("non-cumulative");
+    expect(m.realisasi).toBe(88.4);
+    expect(m.capaian.value).toBeCloseTo(104, 9);
+    expect(m.periods.map((p) => p.capaian.value)).toEqual([(40 / 85) * 100, (55 / 85) * 100, (70 / 85) * 100, (88.4 / 85) * 100]);
+    expect(m.periods.map((p) => p.cls?.id)).toEqual(["Sangat Rendah", "Rendah", "Tinggi", "Sangat Tinggi"]);
+  });
+
+  test("row 7 — rata-rata, positive, number `3.15`: mean(3.02, 3.2, 3.11, 3.3) = 3.1575 → 100.238…", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, TW), 7).measurement;
+    expect(m.aggregation).toBe("average");
+    expect(m.realisasi).toBeCloseTo(3.1575, 12);
+    expect(m.capaian.value).toBeCloseTo((3.1575 / 3.15) * 100, 9);
+  });
+
+  test("row 8 — kumulatif, negative (findings), `6 temuan`: 2+1+0+1 = 4 → (2×6−4)/6×100 = 133.33…; T/R = 150", async () => {
+    const ev = await evaluateFixtureSheet(PENGUKURAN, TW);
+    const m = indicatorAt(ev, 8).measurement;
+    expect([m.polarity, m.aggregation, m.realisasi]).toEqual(["negative", "cumulative", 4]);
+    expect(m.capaian.variant).toBe("negative-inverse");
+    expect(m.capaian.value).toBeCloseTo((8 / 6) * 100, 9);
+    const alt = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, TW, { negativeFormula: "ratio" }), 8).measurement;
+    expect(alt.capaian).toEqual({ value: 150, variant: "negative-ratio" });
+  });
+
+  test("row 9 — non-kumulatif, negative (`semakin rendah semakin baik`), `20%`: 25 → (40−25)/20 = 75; T/R = 80", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, TW), 9).measurement;
+    expect([m.polarity, m.aggregation, m.realisasi]).toEqual(["negative", "non-cumulative", 25]);
+    expect(m.capaian).toEqual({ value: 75, variant: "negative-inverse" });
+    expect(m.cls?.id).toBe("Sedang");
+    // Per quarter against 20: 35 → (40−35)/20 = 25; 30 → 50; 28 → 60; 25 → 75.
+    expect(m.periods.map((p) => p.capaian.value)).toEqual([25, 50, 60, 75]);
+    const alt = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, TW, { negativeFormula: "ratio" }), 9).measurement;
+    expect(alt.capaian).toEqual({ value: 80, variant: "negative-ratio" });
+  });
+
+  test("row 10 — range `80–90%`: 70 → 70/80 = 87.5; 78 → 97.5; 86 inside → 100; 93 → 93/90 = 103.33…", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, TW), 10).measurement;
+    expect(m.periods.map((p) => [p.capaian.value, p.capaian.variant])).toEqual([
+      [87.5, "range-lower"],
+      [97.5, "range-lower"],
+      [100, "range-inside"],
+      [(93 / 90) * 100, "range-upper"],
+    ]);
+    expect(m.capaian.value).toBeCloseTo(103.333333333, 6);
+  });
+
+  test("row 11 — grade target with score `BB = 70.4`, realisation 68.4 → scores: 68.4/70.4 = 97.16 %", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, TW), 11).measurement;
+    expect(m.capaian.variant).toBe("grade-score");
+    expect(m.capaian.value).toBeCloseTo((68.4 / 70.4) * 100, 9);
+    expect(m.lastPeriod).toBe("TW IV");
+  });
+
+  test("row 12 — Opini BPK, target `WTP`, realisation `WDP` → ranks 3/4 = 75", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, TW), 12).measurement;
+    expect(m.capaian).toEqual({ value: 75, variant: "grade-rank" });
+  });
+
+  test("row 13 — rata-rata, negative, `7` days: mean 6.75 → (14−6.75)/7 = 103.57; T/R = 103.70", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, TW), 13).measurement;
+    expect([m.polarity, m.aggregation, m.realisasi]).toEqual(["negative", "average", 6.75]);
+    expect(m.capaian.value).toBeCloseTo((7.25 / 7) * 100, 9);
+    const alt = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, TW, { negativeFormula: "ratio" }), 13).measurement;
+    expect(alt.capaian.value).toBeCloseTo((7 / 6.75) * 100, 9);
+  });
+
+  test("row 14 — kumulatif, number `45`, a zero quarter: 10+12+0+15 = 37 → 82.22 (Tinggi)", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, TW), 14).measurement;
+    expect(m.realisasi).toBe(37);
+    expect(m.capaian.value).toBeCloseTo((37 / 45) * 100, 9);
+    expect(m.cls?.id).toBe("Tinggi");
+  });
+
+  test("per-row overrides: polarity and aggregation as the user sets them", async () => {
+    const overrides = { [overrideKey(TW, 14)]: { polarity: "negative" as const, aggregation: "non-cumulative" as const } };
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, TW, { overrides }), 14).measurement;
+    // Latest 15 against 45, lower is better: (90 − 15)/45 × 100 = 166.67.
+    expect(m.realisasi).toBe(15);
+    expect(m.capaian.value).toBeCloseTo((75 / 45) * 100, 9);
+  });
+});
+
+describe("Rencana Aksi 2024: quarterly targets, words, gaps", () => {
+  test("row 10 — quarterly targets 25/50/75/100 %: every quarter 100, the year 100", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, "Rencana Aksi 2024"), 10).measurement;
+    expect(m.periods.map((p) => [p.target, p.capaian.value])).toEqual([
+      [25, 100],
+      [50, 100],
+      [75, 100],
+      [100, 100],
+    ]);
+    expect(m.capaian.value).toBe(100);
+  });
+
+  test("row 13 — kumulatif with quarterly targets 1,1,1,1: quarters 100,100,0,200; the year 4/4 = 100", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, "Rencana Aksi 2024"), 13).measurement;
+    expect(m.periods.map((p) => p.capaian.value)).toEqual([100, 100, 0, 200]);
+    expect(m.realisasi).toBe(4);
+    expect(m.capaian.value).toBe(100);
+  });
+
+  test("row 14 — `tiga` is not a number: it is left out (2+2+1 = 5 → 62.5), and kept as a word", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, "Rencana Aksi 2024"), 14).measurement;
+    expect(m.periods[1].reading).toMatchObject({ status: "word", wordValue: 3, value: null });
+    expect(m.realisasi).toBe(5);
+    expect(m.capaian.value).toBe(62.5);
+  });
+
+  test("row 15 — the capaian cell typed as 96.77 is read for comparison; the computed one is 100", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, "Rencana Aksi 2024"), 15).measurement;
+    expect(m.capaianCell?.reading.value).toBe(96.77);
+    expect(m.capaian.value).toBe(100);
+  });
+
+  test("row 16 — a gap in TW II: the latest filled quarter stands (83.1/80 = 103.875)", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, "Rencana Aksi 2024"), 16).measurement;
+    expect(m.periods[1].stated).toBeNull();
+    expect(m.capaian.value).toBeCloseTo(103.875, 9);
+  });
+});
+
+describe("Evaluasi Renja: running totals (s.d. TW)", () => {
+  test("row 7 — kumulatif running totals 1,2,2,4: own quarters 1,1,0,2; the year 4 against the 2025 target 4", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(RENJA, "Evaluasi Renja TW"), 7).measurement;
+    expect(m.runningTotals).toBe(true);
+    expect(m.periods.map((p) => p.own)).toEqual([1, 1, 0, 2]);
+    expect([m.realisasi, m.target, m.capaian.value]).toEqual([4, expect.objectContaining({ value: 4 }), 100]);
+  });
+
+  test("row 8 — a running total that goes down (6 → 5) shows as a negative quarter", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(RENJA, "Evaluasi Renja TW"), 8).measurement;
+    expect(m.periods.map((p) => p.own)).toEqual([3, 3, -1, 7]);
+    expect(m.realisasi).toBe(12);
+  });
+
+  test("row 9 — decimal commas typed as text (`96,4`) are read; non-kumulatif takes the latest", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(RENJA, "Evaluasi Renja TW"), 9).measurement;
+    expect(m.periods[3].reading).toMatchObject({ status: "text-number", value: 96.4 });
+    expect(m.capaian.value).toBeCloseTo(96.4, 9);
+  });
+
+  test("IKU Semester row 5 — semesters, number target 86: 86.9/86 = 101.05", async () => {
+    const m = indicatorAt(await evaluateFixtureSheet(RENJA, "IKU Semester"), 5).measurement;
+    expect(m.periods.map((p) => p.period)).toEqual(["Semester I", "Semester II"]);
+    expect(m.capaian.value).toBeCloseTo((86.9 / 86) * 100, 9);
+  });
+});
+
+describe("components (rincian rows under the indicator)", () => {
+  test("row 5 — the formula over its component rows gives each quarter's realisation", async () => {
+    const i = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, "Realisasi Anggaran"), 5);
+    expect(i.measurement.components).toEqual([
+      { name: "Jumlah Realisasi Anggaran", row: 6 },
+      { name: "Jumlah Total Anggaran", row: 7 },
+    ]);
+    expect(i.measurement.periods.map((p) => p.fromComponents)).toEqual([18.2, 41.5, 66, 97.3]);
+    expect(i.measurement.periods.map((p) => p.stated)).toEqual([18.2, 41.5, 66, 97.3]);
+  });
+
+  test("row 8 — TW III typed 98 while 418/420 × 100 = 99.52: the difference is visible", async () => {
+    const ev = await evaluateFixtureSheet(PENGUKURAN, "Realisasi Anggaran");
+    const m = indicatorAt(ev, 8).measurement;
+    expect(m.periods[2].stated).toBe(98);
+    expect(m.periods[2].fromComponents).toBeCloseTo((418 / 420) * 100, 12);
+    // The component rows are not indicators of their own.
+    expect(ev.tables[0].indicators.map((x) => x.typed.row.row)).toEqual([5, 8]);
+  });
+});
+
+test("band sets: Permendagri 86 by default, the others on request", () => {
+  expect(classify(91)?.id).toBe("Sangat Tinggi");
+  expect(classify(90.99)?.id).toBe("Tinggi");
+  expect(classify(50)?.id).toBe("Sangat Rendah");
+  expect(classify(50.5)?.id).toBe("Rendah");
+  expect(classify(120, "baik")?.id).toBe("Sangat Baik");
+  expect(classify(99.9, "berhasil")?.id).toBe("Berhasil");
+  expect(classify(100, "berhasil")?.id).toBe("Sangat Berhasil");
+  expect(classify(null)).toBeNull();
+});
