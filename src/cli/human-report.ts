@@ -15,6 +15,11 @@ function describeColumns(t: TableReport, m: Messages): string {
     .join(", ");
 }
 
+/** Two decimals at most, Indonesian style is left to the pane; the CLI prints plain numbers. */
+function formatNumber(v: number): string {
+  return String(Math.round(v * 100) / 100);
+}
+
 export function formatFile(result: FileResult, m: Messages): string {
   const lines: string[] = [result.file];
   let tables = 0;
@@ -31,6 +36,13 @@ export function formatFile(result: FileResult, m: Messages): string {
       if (!t.meta.jabatan && t.meta.unit) lines.push(`      ${m.unit}: ${t.meta.unit}`);
       lines.push(`      ${m.columns}: ${describeColumns(t, m)}`);
       if (t.runningTotals) lines.push(`      ${m.runningTotals}`);
+      if (t.kind === "PK") {
+        for (const i of t.indicators) {
+          const cap = i.capaian === null ? "–" : `${formatNumber(i.capaian)}%`;
+          const cls = i.measurement.class ? ` (${i.measurement.class})` : "";
+          lines.push(`      ${i.row}: ${i.name.slice(0, 60)} — ${m.realisasi} ${i.realisasi === null ? "–" : formatNumber(i.realisasi)}, ${m.capaian} ${cap}${cls}`);
+        }
+      }
     }
   }
   if (tables === 0) lines.push(`  ${m.noTables}`);

@@ -35,6 +35,8 @@ Kode keluar: 0 = tidak ada temuan galat, 1 = ada temuan galat,
     summary: (tables: number, indicators: number, errors: number, warnings: number, infos: number) =>
       `${tables} tabel, ${indicators} indikator; temuan: ${errors} galat, ${warnings} peringatan, ${infos} info`,
     runningTotals: "kolom realisasi kumulatif (s.d.)",
+    realisasi: "realisasi",
+    capaian: "capaian",
     roles: {
       no: "No",
       sasaran: "Sasaran",
@@ -85,6 +87,8 @@ Exit codes: 0 = no error findings, 1 = error findings,
     summary: (tables: number, indicators: number, errors: number, warnings: number, infos: number) =>
       `${tables} tables, ${indicators} indicators; findings: ${errors} errors, ${warnings} warnings, ${infos} info`,
     runningTotals: "running-total realisation columns (s.d.)",
+    realisasi: "realisation",
+    capaian: "achievement",
     roles: {
       no: "No",
       sasaran: "Objective",

@@ -126,6 +126,23 @@ describe("--json", () => {
     expect(table.headerRange).toBe("A7:P8");
   });
 
+  test("periods, year-to-date realisasi and capaian are filled (Pengukuran TW row 6: 88.4 against 85% → 104)", async () => {
+    const { out } = await cli("--json", pengukuran);
+    const sheet = JSON.parse(out).files[0].sheets.find((s: { name: string }) => s.name === "Pengukuran TW");
+    const row6 = sheet.tables[0].indicators.find((i: { row: number }) => i.row === 6);
+    expect(row6.periods).toEqual([
+      { period: "TW I", target: null, realisasi: 40, capaian: 47.058823529, class: "Sangat Rendah" },
+      { period: "TW II", target: null, realisasi: 55, capaian: 64.705882353, class: "Rendah" },
+      { period: "TW III", target: null, realisasi: 70, capaian: 82.352941176, class: "Tinggi" },
+      { period: "TW IV", target: null, realisasi: 88.4, capaian: 104, class: "Sangat Tinggi" },
+    ]);
+    expect([row6.realisasi, row6.capaian]).toEqual([88.4, 104]);
+    expect(row6.measurement).toMatchObject({ aggregation: "non-cumulative", polarity: "positive", variant: "positive", class: "Sangat Tinggi" });
+    expect(row6.measurement.nativeFormula).toBe(
+      '=IF(COUNT(F6:I6)=0,"",IFERROR(IF(ISNUMBER(I6),I6,IF(ISNUMBER(H6),H6,IF(ISNUMBER(G6),G6,IF(ISNUMBER(F6),F6,""))))/85*100,""))',
+    );
+  });
+
   test("running totals are recorded on the table", async () => {
     const { out } = await cli("--json", path.join(WORKBOOKS, "evaluasi-renja-kesbangpol-2025.xlsx"));
     const [renja] = JSON.parse(out).files[0].sheets[0].tables;
