@@ -56,7 +56,7 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
   return files;
 }
 
-export async function checkFile(file: string, m: Messages): Promise<FileResult> {
+export async function checkFile(file: string, m: Messages, lang: Lang = "id"): Promise<FileResult> {
   const stat = await fs.stat(file).catch(() => null);
   if (!stat || !stat.isFile()) return { file, error: m.unreadable(file, m.notFound), sheets: [], findings: [] };
   if (!/\.xlsx$/i.test(file)) return { file, error: m.unreadable(file, m.notXlsx), sheets: [], findings: [] };
@@ -73,7 +73,7 @@ export async function checkFile(file: string, m: Messages): Promise<FileResult> 
   const failures: string[] = [];
   for (const sheet of snapshot.sheets) {
     try {
-      const report = checkWorkbook({ sheets: [sheet] });
+      const report = checkWorkbook({ sheets: [sheet] }, { lang });
       sheets.push(...report.sheets);
       findings.push(...report.findings);
     } catch (e) {
@@ -106,7 +106,7 @@ export async function run(argv: string[], io: Io, version: string): Promise<numb
   const files = await expandInputs(parsed.inputs);
   const results: FileResult[] = [];
   for (const file of files) {
-    const result = await checkFile(file, m);
+    const result = await checkFile(file, m, parsed.lang);
     results.push(result);
     // Errors go to stderr only; stdout stays a clean report (or clean JSON).
     if (result.error) io.err(result.error);

@@ -10,6 +10,7 @@ import { evaluateSheet, type EvaluatedIndicator, type EvaluationSettings, type S
 import { targetJson } from "./indicator/target";
 import { formulaJson } from "./formula";
 import { capaianFormulaFor, type NativeFormula } from "./measure/native";
+import { runRules, type EngineFinding, type RuleConfig } from "./rules";
 
 export type ColumnRef = string | Record<string, string>;
 
@@ -100,7 +101,16 @@ export interface Finding {
   sheet: string;
   cell: string;
   row: number;
+  /** In the report's language (Bahasa Indonesia by default). */
   message: string;
+  /** Added fields: the message in both languages, a suggested fix, the indicator's first row. */
+  messages: { id: string; en: string };
+  suggestion: { id: string; en: string } | null;
+  indicatorRow: number | null;
+}
+
+export interface CheckOptions extends EvaluationSettings, RuleConfig {
+  lang?: "id" | "en";
 }
 
 export interface WorkbookReport {
@@ -108,8 +118,29 @@ export interface WorkbookReport {
   findings: Finding[];
 }
 
-export function checkWorkbook(workbook: WorkbookSnapshot, settings: EvaluationSettings = {}): WorkbookReport {
-  return { sheets: workbook.sheets.map((s) => reportSheet(s, settings)), findings: [] };
+export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): WorkbookReport {
+  const sheets: SheetReport[] = [];
+  const findings: Finding[] = [];
+  for (const sheet of workbook.sheets) {
+    const evaluation = evaluateSheet(sheet, options);
+    sheets.push(reportEvaluation(evaluation));
+    findings.push(...runRules(evaluation, options).map((f) => findingJson(f, options.lang ?? "id")));
+  }
+  return { sheets, findings };
+}
+
+export function findingJson(f: EngineFinding, lang: "id" | "en"): Finding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    row: f.row,
+    message: f.messages[lang],
+    messages: f.messages,
+    suggestion: f.suggestion,
+    indicatorRow: f.indicatorRow,
+  };
 }
 
 export function reportSheet(sheet: SheetSnapshot, settings: EvaluationSettings = {}): SheetReport {

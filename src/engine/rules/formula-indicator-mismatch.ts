@@ -1,0 +1,42 @@
+import type { Rule } from "./types";
+import { cellText, columnOf, q, text } from "./helpers";
+import { keyTerms, shared } from "./terms";
+
+/** The formula describes another indicator: no shared key terms, and another row's terms. */
+export const formulaIndicatorMismatch: Rule = {
+  meta: {
+    id: "formula-indicator-mismatch",
+    severity: "warning",
+    category: "definition",
+    description: text("Rumus menggambarkan indikator lain.", "The formula describes another indicator."),
+    docs: "docs/rules/formula-indicator-mismatch.md",
+  },
+  check({ evaluated }) {
+    const formulaCol = columnOf(evaluated.table, "formula")?.col;
+    if (formulaCol === undefined) return [];
+    const rows = evaluated.indicators.map((ind) => ({
+      ind,
+      name: keyTerms(ind.typed.row.name),
+      formula: keyTerms(cellText(ind, formulaCol)),
+    }));
+    return rows.flatMap(({ ind, name, formula }, i) => {
+      const cls = ind.typed.formula.cls;
+      if (cls !== "expression" && cls !== "count" && cls !== "description") return [];
+      if (formula.size < 2 || name.size === 0) return [];
+      if (shared(formula, name) > 0) return [];
+      const other = rows.find((r, k) => k !== i && shared(formula, r.name) >= Math.min(2, formula.size));
+      if (!other) return [];
+      return [
+        {
+          row: ind.typed.row.row,
+          col: formulaCol,
+          indicatorRow: ind.typed.row.row,
+          message: text(
+            `Rumus ${q(cellText(ind, formulaCol))} tidak sesuai dengan indikator ${q(ind.typed.row.name)}; rumus itu lebih cocok untuk ${q(other.ind.typed.row.name)} (baris ${other.ind.typed.row.row}).`,
+            `The formula ${q(cellText(ind, formulaCol))} does not fit indicator ${q(ind.typed.row.name)}; it fits ${q(other.ind.typed.row.name)} (row ${other.ind.typed.row.row}) better.`,
+          ),
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,42 @@
+import type { Rule, RawFinding } from "./types";
+import { columnOf, q, text } from "./helpers";
+import { displayText } from "../text";
+
+/** Row numbers that repeat, skip, go back, or carry stray characters (`1\``). */
+export const numbering: Rule = {
+  meta: {
+    id: "numbering",
+    severity: "warning",
+    category: "definition",
+    description: text("Penomoran baris berulang, melompat atau salah ketik.", "Row numbers repeat, skip or are mistyped."),
+    docs: "docs/rules/numbering.md",
+  },
+  check({ evaluated }) {
+    const col = columnOf(evaluated.table, "no")?.col;
+    if (col === undefined) return [];
+    const out: RawFinding[] = [];
+    let prev: number | null = null;
+    const seen = new Set<number>();
+    for (const ind of evaluated.indicators) {
+      const raw = displayText(ind.typed.row.no ?? "");
+      if (!raw) continue;
+      const m = /^(\d{1,3})(\.?)$/.exec(raw);
+      const n = Number(/^\d{1,3}/.exec(raw)?.[0] ?? NaN);
+      const at = { row: ind.typed.row.row, col, indicatorRow: ind.typed.row.row };
+      if (!m) {
+        out.push({ ...at, message: text(`Nomor ${q(raw)} salah ketik.`, `The number ${q(raw)} is mistyped.`), suggestion: text(`Tulis ${Number.isNaN(n) ? "angkanya saja" : n}.`, `Write ${Number.isNaN(n) ? "the number alone" : n}.`) });
+      } else if (seen.has(n)) {
+        out.push({ ...at, message: text(`Nomor ${n} sudah dipakai di baris sebelumnya.`, `Number ${n} is used twice.`) });
+      } else if (prev !== null && n > prev + 1) {
+        out.push({ ...at, message: text(`Nomor melompat dari ${prev} ke ${n}.`, `Numbering jumps from ${prev} to ${n}.`) });
+      } else if (prev !== null && n < prev) {
+        out.push({ ...at, message: text(`Nomor ${n} kembali ke belakang setelah ${prev}.`, `Number ${n} goes back after ${prev}.`) });
+      }
+      if (!Number.isNaN(n)) {
+        seen.add(n);
+        prev = n;
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,103 @@
+/**
+ * Key terms of indicator text, for the text-comparison rules: Indonesian stop words and
+ * measure words dropped, the usual abbreviations expanded (SKP, LHKPN, SPT, RUP, BMD,
+ * FKP, BPK …) so that "Sasaran Kinerja Pegawai (SKP)" and "SKP" share their terms, and
+ * typos tolerated when comparing.
+ */
+import { displayText } from "../text";
+
+const STOP = new Set(
+  (
+    "yang dan di ke dari untuk dengan pada dalam atau serta oleh terhadap per setiap tiap tahun bulan tanggal " +
+    "jumlah jumah jumlh persentase presentase prosentase tingkat nilai angka indeks rasio rata total " +
+    "terlaksananya tersedianya meningkatnya terwujudnya mewujudkan meningkatkan peningkatan pelaksanaan " +
+    "penyusunan tersusunnya ketersediaan terpenuhinya pemenuhan kegiatan perangkat daerah badan pd opd skpd " +
+    "sesuai berdasarkan telah sudah akan dapat adalah ini itu tersebut secara atas sebagai paling lambat akhir " +
+    "dokumen laporan data orang surat paket unit kali jenis kesbangpol kabupaten"
+  ).split(/\s+/),
+);
+
+/** Abbreviations of the seeds and their words. */
+export const ABBREVIATIONS: Record<string, string> = {
+  skp: "sasaran kinerja pegawai",
+  lhkpn: "laporan harta kekayaan penyelenggara negara",
+  spt: "surat pemberitahuan tahunan",
+  rup: "rencana umum pengadaan",
+  bmd: "barang milik daerah",
+  fkp: "forum konsultasi publik",
+  bpk: "badan pemeriksa keuangan",
+  lkjp: "laporan kinerja instansi pemerintah",
+  lkjip: "laporan kinerja instansi pemerintah",
+  sakip: "sistem akuntabilitas kinerja instansi pemerintah",
+  spip: "sistem pengendalian intern pemerintah",
+  ikm: "indeks kepuasan masyarakat",
+  skm: "survei kepuasan masyarakat",
+  rkbm: "rencana kebutuhan barang milik daerah",
+  shs: "standar harga satuan",
+  lkpd: "laporan keuangan pemerintah daerah",
+  lppd: "laporan penyelenggaraan pemerintahan daerah",
+  lkpj: "laporan keterangan pertanggungjawaban",
+  asn: "aparatur sipil negara",
+  dpa: "dokumen pelaksanaan anggaran",
+  rka: "rencana kerja anggaran",
+  spd: "surat penyediaan dana",
+  spp: "surat permintaan pembayaran",
+  spm: "surat perintah membayar",
+  sp4n: "sistem pengelolaan pengaduan pelayanan publik nasional",
+  p3dn: "peningkatan penggunaan produk dalam negeri",
+};
+
+function words(text: string): string[] {
+  return displayText(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9\s]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/** Content words of a text, abbreviations and their expansions both included. */
+export function keyTerms(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(text)) {
+    if (/^\d+$/.test(w) || w.length < 3 || STOP.has(w)) continue;
+    out.add(w);
+    const expanded = ABBREVIATIONS[w];
+    if (expanded) for (const e of expanded.split(" ")) if (!STOP.has(e) && e.length >= 3) out.add(e);
+  }
+  // A spelled-out abbreviation also stands for the abbreviation.
+  const joined = ` ${words(text).join(" ")} `;
+  for (const [abbr, full] of Object.entries(ABBREVIATIONS)) if (joined.includes(` ${full} `)) out.add(abbr);
+  return out;
+}
+
+function editDistanceAtMost2(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const prev = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length] <= 2;
+}
+
+function termMatches(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length >= 6 && b.length >= 6 && editDistanceAtMost2(a, b)) return true;
+  // Stems: `kepatuhan` / `patuh`, `penyampaian` / `penyampaikan`.
+  return a.length >= 5 && b.length >= 5 && (a.startsWith(b.slice(0, 5)) || b.startsWith(a.slice(0, 5))) && Math.abs(a.length - b.length) <= 3;
+}
+
+/** How many terms of `a` find a match in `b`. */
+export function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) for (const y of b) if (termMatches(x, y)) {
+    n++;
+    break;
+  }
+  return n;
+}
