@@ -32,14 +32,18 @@ async function sha256(file: string): Promise<string> {
 describe("--json", () => {
   test("version 1 document with sheets, tables, ranges, meta, columns and indicator rows", async () => {
     const { code, out } = await cli("--json", seed000);
-    expect(code).toBe(0);
+    expect(code).toBe(1); // seed 000 has error findings (count-with-ratio)
     const doc = JSON.parse(out);
     expect(doc.version).toBe(1);
     expect(doc.files).toHaveLength(1);
     const file = doc.files[0];
     expect(file.file).toBe(seed000);
     expect(file.error).toBeNull();
-    expect(file.findings).toEqual([]);
+    expect(file.findings.map((f: { rule: string; cell: string; severity: string }) => `${f.severity} ${f.rule} ${f.cell}`)).toEqual([
+      "error count-with-ratio D70",
+      "error count-with-ratio D87",
+      "warning numbering A110",
+    ]);
     const sheet = file.sheets.find((s: { name: string }) => s.name === "Lampiran IKI");
     expect(sheet.tables).toHaveLength(15);
     const sekretaris = sheet.tables[1];

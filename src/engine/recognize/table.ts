@@ -58,6 +58,7 @@ function tableKind(
 interface Extent {
   dataRows: number[];
   repeatedHeaderRows: number[];
+  sectionRows: number[];
   innerMeta: TableMeta | null;
 }
 
@@ -91,6 +92,7 @@ export function buildTable(grid: TextGrid, sheet: SheetSnapshot, headerRow: numb
     right,
     columnNumberRow,
     repeatedHeaderRows: extent.repeatedHeaderRows,
+    sectionRows: extent.sectionRows,
     firstDataRow: dataRows[0],
     lastDataRow: dataRows[dataRows.length - 1],
     columns,
@@ -112,6 +114,7 @@ function findExtent(grid: TextGrid, sheet: SheetSnapshot, columns: readonly Tabl
   const signature = roleSignature(columns);
   const noCol = columns.find((c) => c.role === "no")?.col;
   const repeatedHeaderRows: number[] = [];
+  const sectionRows: number[] = [];
   const dataRows: number[] = [];
   let innerMeta: TableMeta | null = null;
   let numbered = false;
@@ -140,6 +143,7 @@ function findExtent(grid: TextGrid, sheet: SheetSnapshot, columns: readonly Tabl
     if (grid.isBlankRow(row) || isLoneLabelRow(grid, row, f.left, f.right)) {
       const resume = metadataLine(grid, row) ? null : bridge(row);
       if (resume === null) break;
+      for (let r = row; r < resume; r++) if (!grid.isBlankRow(r)) sectionRows.push(r);
       row = resume - 1;
       continue;
     }
@@ -170,7 +174,7 @@ function findExtent(grid: TextGrid, sheet: SheetSnapshot, columns: readonly Tabl
     if (noCol !== undefined && isRowNumber(grid.norm(row, noCol))) numbered = true;
     dataRows.push(row);
   }
-  return { dataRows, repeatedHeaderRows, innerMeta };
+  return { dataRows, repeatedHeaderRows, sectionRows, innerMeta };
 }
 
 /** `1. PERANGKAT DAERAH : X 2. JABATAN : Y 3. TUGAS : Z` in one cell → its fields. */

@@ -61,6 +61,8 @@ export interface RecognizedTable {
   readonly right: number;
   readonly columnNumberRow: number | null;
   readonly repeatedHeaderRows: readonly number[];
+  /** Label rows inside the table that start a new block (`KABAG …`, `Eselon IV`); numbering restarts after them. */
+  readonly sectionRows: readonly number[];
   readonly firstDataRow: number;
   readonly lastDataRow: number;
   readonly columns: readonly TableColumn[];

@@ -1,6 +1,10 @@
 import type { Rule } from "./types";
 import { cellText, columnOf, q, text } from "./helpers";
-import { keyTerms, shared } from "./terms";
+import { distinctiveTerms, shared } from "./terms";
+import { displayText } from "../text";
+
+/** A unit or office name in the formula cell is a misplaced sumber data, not another indicator's formula. */
+const OFFICE = /^(sekretariat|bidang|sub\s*bag(ian)?|badan|dinas|bagian|inspektorat|kepala)\b/i;
 
 /** The formula describes another indicator: no shared key terms, and another row's terms. */
 export const formulaIndicatorMismatch: Rule = {
@@ -16,13 +20,14 @@ export const formulaIndicatorMismatch: Rule = {
     if (formulaCol === undefined) return [];
     const rows = evaluated.indicators.map((ind) => ({
       ind,
-      name: keyTerms(ind.typed.row.name),
-      formula: keyTerms(cellText(ind, formulaCol)),
+      name: distinctiveTerms(ind.typed.row.name),
+      formula: distinctiveTerms(cellText(ind, formulaCol)),
     }));
     return rows.flatMap(({ ind, name, formula }, i) => {
       const cls = ind.typed.formula.cls;
       if (cls !== "expression" && cls !== "count" && cls !== "description") return [];
       if (formula.size < 2 || name.size === 0) return [];
+      if (OFFICE.test(displayText(cellText(ind, formulaCol)))) return [];
       if (shared(formula, name) > 0) return [];
       const other = rows.find((r, k) => k !== i && shared(formula, r.name) >= Math.min(2, formula.size));
       if (!other) return [];

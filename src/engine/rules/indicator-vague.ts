@@ -4,7 +4,15 @@ import { displayText } from "../text";
 import { COUNT_WORD, STRAY_ROW_NUMBER } from "../vocab";
 import { COUNT_UNITS } from "../indicator/kind";
 
-const VAGUE = new RegExp(`^(?:${COUNT_WORD})\\s+(${COUNT_UNITS.join("|")})\\s*\\.?$`, "i");
+const VAGUE = new RegExp(`^(?:${COUNT_WORD})\\s+([a-z]+)\\s*\\.?$`, "i");
+
+/** `Jumlah` and one unit noun (typos of one letter included: `dokument`). */
+function isVague(name: string): boolean {
+  const m = VAGUE.exec(name);
+  if (!m) return false;
+  const w = m[1].toLowerCase();
+  return COUNT_UNITS.includes(w) || COUNT_UNITS.some((u) => u.length >= 6 && (w.startsWith(u) || u.startsWith(w)) && Math.abs(w.length - u.length) === 1);
+}
 
 /** The name is only `Jumlah` and a unit: an inspector cannot tell what is counted. */
 export const indicatorVague: Rule = {
@@ -19,7 +27,7 @@ export const indicatorVague: Rule = {
     const nameCol = columnOf(evaluated.table, "indikator")?.col;
     if (nameCol === undefined) return [];
     return evaluated.indicators
-      .filter((ind) => VAGUE.test(displayText(ind.typed.row.name).replace(STRAY_ROW_NUMBER, "")))
+      .filter((ind) => isVague(displayText(ind.typed.row.name).replace(STRAY_ROW_NUMBER, "")))
       .map((ind) => ({
         row: ind.typed.row.row,
         col: nameCol,

@@ -16,8 +16,15 @@ export const numbering: Rule = {
     if (col === undefined) return [];
     const out: RawFinding[] = [];
     let prev: number | null = null;
-    const seen = new Set<number>();
+    let seen = new Set<number>();
+    let lastRow = evaluated.table.headerBottom;
     for (const ind of evaluated.indicators) {
+      // A section label (`KASUBBAG …`) between two rows starts a new numbering.
+      if (evaluated.table.sectionRows.some((r) => r > lastRow && r < ind.typed.row.row)) {
+        prev = null;
+        seen = new Set<number>();
+      }
+      lastRow = ind.typed.row.row;
       const raw = displayText(ind.typed.row.no ?? "");
       if (!raw) continue;
       const m = /^(\d{1,3})(\.?)$/.exec(raw);
@@ -25,12 +32,16 @@ export const numbering: Rule = {
       const at = { row: ind.typed.row.row, col, indicatorRow: ind.typed.row.row };
       if (!m) {
         out.push({ ...at, message: text(`Nomor ${q(raw)} salah ketik.`, `The number ${q(raw)} is mistyped.`), suggestion: text(`Tulis ${Number.isNaN(n) ? "angkanya saja" : n}.`, `Write ${Number.isNaN(n) ? "the number alone" : n}.`) });
+      } else if (prev !== null && n === prev) {
+        out.push({ ...at, message: text(`Nomor ${n} dipakai dua kali berturut-turut.`, `Number ${n} is used twice in a row.`) });
+      } else if (prev !== null && n < prev) {
+        out.push({ ...at, message: text(`Nomor ${n} kembali ke belakang setelah ${prev}.`, `Number ${n} goes back after ${prev}.`) });
+        // The numbering starts again from here: later numbers are read against the new run.
+        seen = new Set<number>();
       } else if (seen.has(n)) {
         out.push({ ...at, message: text(`Nomor ${n} sudah dipakai di baris sebelumnya.`, `Number ${n} is used twice.`) });
       } else if (prev !== null && n > prev + 1) {
         out.push({ ...at, message: text(`Nomor melompat dari ${prev} ke ${n}.`, `Numbering jumps from ${prev} to ${n}.`) });
-      } else if (prev !== null && n < prev) {
-        out.push({ ...at, message: text(`Nomor ${n} kembali ke belakang setelah ${prev}.`, `Number ${n} goes back after ${prev}.`) });
       }
       if (!Number.isNaN(n)) {
         seen.add(n);

@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { cellText, columnOf, q, text } from "./helpers";
+import { columnOf, q, text } from "./helpers";
 import { keyTerms, shared } from "./terms";
 
 /**
@@ -17,40 +17,36 @@ export const rowShiftSuspected: Rule = {
   check({ evaluated }) {
     const t = evaluated.table;
     const nameCol = columnOf(t, "indikator")?.col;
-    const formulaCol = columnOf(t, "formula")?.col;
     if (nameCol === undefined) return [];
     const rows = evaluated.indicators.map((ind) => ({
       ind,
       sasaran: keyTerms(ind.typed.row.sasaran ?? ""),
       name: keyTerms(ind.typed.row.name),
-      formula: keyTerms(formulaCol === undefined ? "" : cellText(ind, formulaCol)),
     }));
+    // A row is out of step when its name fits a neighbour's sasaran, or its sasaran fits a
+    // neighbour's name, clearly better (by two key terms) than its own row's.
+    const step = rows.map((r, i) => {
+      const own = shared(r.name, r.sasaran);
+      for (const n of [rows[i - 1], rows[i + 1]]) {
+        if (!n || n.ind.typed.row.sasaran === r.ind.typed.row.sasaran) continue;
+        if (n.sasaran.size > 0 && shared(r.name, n.sasaran) >= own + 2) return n;
+        if (r.sasaran.size > 0 && shared(r.sasaran, n.name) >= shared(r.sasaran, r.name) + 2) return n;
+      }
+      return null;
+    });
+    // A shift moves a block: one row alone is a copied cell (another rule's business).
     return rows.flatMap((r, i) => {
-      const neighbours = [rows[i - 1], rows[i + 1]].filter((x): x is (typeof rows)[number] => x !== undefined);
-      // The name against the sasarans: only rows with a sasaran of their own decide.
-      const ownSasaran = shared(r.name, r.sasaran);
-      const betterSasaran = neighbours.find(
-        (n) => n.sasaran.size > 0 && n.ind.typed.row.sasaran !== r.ind.typed.row.sasaran && shared(r.name, n.sasaran) >= ownSasaran + 2,
-      );
-      const ownFormula = shared(r.formula, r.name);
-      const betterFormula =
-        r.formula.size >= 2 ? neighbours.find((n) => shared(r.formula, n.name) >= ownFormula + 2) : undefined;
-      const hit = betterSasaran ?? betterFormula;
-      if (!hit) return [];
+      const hit = step[i];
+      if (!hit || (!step[i - 1] && !step[i + 1])) return [];
       return [
         {
           row: r.ind.typed.row.row,
           col: nameCol,
           indicatorRow: r.ind.typed.row.row,
-          message: betterSasaran
-            ? text(
-                `Indikator ${q(r.ind.typed.row.name)} lebih cocok dengan sasaran baris ${hit.ind.typed.row.row} (${q(hit.ind.typed.row.sasaran ?? "", 60)}) daripada sasarannya sendiri: baris mungkin bergeser.`,
-                `Indicator ${q(r.ind.typed.row.name)} fits the objective of row ${hit.ind.typed.row.row} (${q(hit.ind.typed.row.sasaran ?? "", 60)}) better than its own: rows may be shifted.`,
-              )
-            : text(
-                `Rumus baris ini lebih cocok dengan indikator baris ${hit.ind.typed.row.row} (${q(hit.ind.typed.row.name, 60)}): baris mungkin bergeser.`,
-                `This row's formula fits the indicator of row ${hit.ind.typed.row.row} (${q(hit.ind.typed.row.name, 60)}) better: rows may be shifted.`,
-              ),
+          message: text(
+            `Indikator ${q(r.ind.typed.row.name)} dan sasarannya tidak sebaris: sasaran dan indikator baris ${hit.ind.typed.row.row} lebih cocok (${q(hit.ind.typed.row.sasaran ?? "", 60)}). Baris mungkin bergeser.`,
+            `Indicator ${q(r.ind.typed.row.name)} and its objective are out of step: row ${hit.ind.typed.row.row} fits better (${q(hit.ind.typed.row.sasaran ?? "", 60)}). Rows may be shifted.`,
+          ),
         },
       ];
     });

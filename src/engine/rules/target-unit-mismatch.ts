@@ -15,12 +15,13 @@ export const targetUnitMismatch: Rule = {
     return evaluated.indicators.flatMap((ind) => {
       const byName = ind.typed.type.kindByName;
       if (byName !== "count" && byName !== "percentage") return [];
+      const out = [];
       for (const c of targetCols) {
         const t = ind.typed.targets[c.period ?? "Tahunan"];
         if (!t) continue;
         const clash = (byName === "count" && t.form === "percent") || (byName === "percentage" && t.form === "count");
         if (!clash) continue;
-        return [
+        out.push(
           {
             row: ind.typed.row.row,
             col: c.col,
@@ -36,9 +37,9 @@ export const targetUnitMismatch: Rule = {
                     `Indicator ${q(ind.typed.row.name)} is a percentage, but its target ${q(t.text)} is a count of ${t.unit ?? "things"}.`,
                   ),
           },
-        ];
+        );
       }
-      return [];
+      return out;
     });
   },
 };

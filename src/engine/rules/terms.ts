@@ -87,9 +87,21 @@ function editDistanceAtMost2(a: string, b: string): boolean {
 
 function termMatches(a: string, b: string): boolean {
   if (a === b) return true;
+  // A root inside its derived word: `rencana` / `perencanaan`, `dinas` / `kedinasan`.
+  if ((a.length >= 5 && b.includes(a)) || (b.length >= 5 && a.includes(b))) return true;
   if (a.length >= 6 && b.length >= 6 && editDistanceAtMost2(a, b)) return true;
   // Stems: `kepatuhan` / `patuh`, `penyampaian` / `penyampaikan`.
   return a.length >= 5 && b.length >= 5 && (a.startsWith(b.slice(0, 5)) || b.startsWith(a.slice(0, 5))) && Math.abs(a.length - b.length) <= 3;
+}
+
+/** Administrative words that many indicators share: they do not tell one indicator from another. */
+const GENERIC = new Set(
+  "tindak lanjut hasil penyampaian pelaporan pelaksanaan penyusunan kepatuhan ketepatan waktu menilai penilaian pengelolaan penyelenggaraan".split(" "),
+);
+
+/** Key terms without the generic administrative words. */
+export function distinctiveTerms(text: string): Set<string> {
+  return new Set([...keyTerms(text)].filter((t) => !GENERIC.has(t)));
 }
 
 /** How many terms of `a` find a match in `b`. */

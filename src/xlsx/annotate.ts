@@ -1,0 +1,133 @@
+/**
+ * Annotated copies: the checked workbook with every flagged cell marked by a conditional
+ * format the checker owns (the user's own fill is untouched) and a note carrying the
+ * message (an existing note is kept and the message appended), plus a "Temuan" sheet
+ * listing every finding with a link to its cell. Everything the checker adds carries the
+ * marker "IKI Checker", so it can be found and removed again. The input file is only
+ * read; the copy is written atomically (temporary file, then rename).
+ */
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import path from "path";
+import type { Finding } from "../engine/report";
+
+export const MARKER = "IKI Checker";
+/** Conditional-format formula: always true, and names the checker and the severity. */
+export const markerFormula = (severity: string): string => `"${MARKER}:${severity}"="${MARKER}:${severity}"`;
+
+const FILL: Record<Finding["severity"], { fill: string; font: string }> = {
+  error: { fill: "FFFFC7CE", font: "FF9C0006" },
+  warning: { fill: "FFFFEB9C", font: "FF9C5700" },
+  info: { fill: "FFDDEBF7", font: "FF1F4E78" },
+};
+
+const SEVERITY_ID: Record<Finding["severity"], string> = { error: "Galat", warning: "Peringatan", info: "Info" };
+const SEVERITY_RANK: Record<Finding["severity"], number> = { error: 3, warning: 2, info: 1 };
+
+function existingNote(cell: ExcelJS.Cell): string {
+  const note = cell.note as unknown;
+  if (!note) return "";
+  if (typeof note === "string") return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return texts ? texts.map((t) => t.text ?? "").join("") : "";
+}
+
+function noteText(findings: Finding[], lang: "id" | "en"): string {
+  return findings
+    .map((f) => `[${MARKER}] ${lang === "id" ? SEVERITY_ID[f.severity] : f.severity} ${f.rule}: ${f.messages[lang]}${f.suggestion ? ` ${f.suggestion[lang]}` : ""}`)
+    .join("\n");
+}
+
+/** A sheet name not yet taken: "Temuan", else "Temuan (IKI)", "Temuan (IKI 2)" … */
+function freeSheetName(wb: ExcelJS.Workbook, base: string): string {
+  if (!wb.getWorksheet(base)) return base;
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? `${base} (IKI)` : `${base} (IKI ${i})`;
+    if (!wb.getWorksheet(name)) return name;
+  }
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+export function annotateWorkbook(wb: ExcelJS.Workbook, findings: Finding[], lang: "id" | "en" = "id"): void {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.sheet}\u0000${f.cell}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), f]);
+  }
+  for (const [key, list] of byCell) {
+    const [sheetName, address] = key.split("\u0000");
+    const ws = wb.getWorksheet(sheetName);
+    if (!ws) continue;
+    const worst = list.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a)).severity;
+    ws.addConditionalFormatting({
+      ref: address,
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [markerFormula(worst)],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: FILL[worst].fill } },
+            font: { color: { argb: FILL[worst].font } },
+          },
+        },
+      ],
+    });
+    const cell = ws.getCell(address);
+    const before = existingNote(cell);
+    const ours = noteText(list, lang);
+    cell.note = before ? `${before}\n\n${ours}` : ours;
+  }
+  addFindingsSheet(wb, findings, lang);
+}
+
+function addFindingsSheet(wb: ExcelJS.Workbook, findings: Finding[], lang: "id" | "en"): void {
+  const ws = wb.addWorksheet(freeSheetName(wb, lang === "id" ? "Temuan" : "Findings"));
+  const head =
+    lang === "id"
+      ? ["No", "Tingkat", "Aturan", "Lembar", "Sel", "Pesan", "Saran"]
+      : ["No", "Severity", "Rule", "Sheet", "Cell", "Message", "Suggestion"];
+  ws.addRow([`${MARKER} — ${lang === "id" ? "daftar temuan" : "findings"}`]).font = { bold: true };
+  const header = ws.addRow(head);
+  header.font = { bold: true };
+  findings.forEach((f, i) => {
+    const row = ws.addRow([
+      i + 1,
+      lang === "id" ? SEVERITY_ID[f.severity] : f.severity,
+      f.rule,
+      f.sheet,
+      null,
+      f.messages[lang],
+      f.suggestion ? f.suggestion[lang] : "",
+    ]);
+    // An internal link, written as a hyperlink value: never a formula built from cell text.
+    row.getCell(5).value = { text: f.cell, hyperlink: `#${quoteSheet(f.sheet)}!${f.cell}` };
+    row.getCell(5).font = { color: { argb: "FF0563C1" }, underline: true };
+  });
+  ws.columns.forEach((c, i) => {
+    c.width = [5, 11, 28, 22, 8, 90, 50][i] ?? 12;
+  });
+  ws.getColumn(6).alignment = { wrapText: true, vertical: "top" };
+}
+
+/** Reads `input`, writes `<outDir>/<name>.checked.xlsx` atomically; returns the path written. */
+export async function writeAnnotatedCopy(input: string, outDir: string, findings: Finding[], lang: "id" | "en" = "id"): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await fs.readFile(input)) as unknown as ExcelJS.Buffer);
+  annotateWorkbook(wb, findings, lang);
+  await fs.mkdir(outDir, { recursive: true });
+  const target = path.join(outDir, `${path.basename(input).replace(/\.xlsx$/i, "")}.checked.xlsx`);
+  if (path.resolve(target) === path.resolve(input)) throw new Error("the annotated copy would overwrite its input");
+  const tmp = `${target}.tmp-${process.pid}`;
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+  return target;
+}
