@@ -1,5 +1,6 @@
 /** The human-readable report: per file, sheet and table, then a count line. */
 import type { Finding, SheetReport, TableReport } from "../engine/report";
+import { parseRangeAddress } from "../engine/address";
 import type { Messages } from "./messages";
 
 export interface FileResult {
@@ -13,6 +14,17 @@ function describeColumns(t: TableReport, m: Messages): string {
   return t.allColumns
     .map((c) => `${m.roles[c.role] ?? c.role}${c.period && c.period !== "Tahunan" ? ` ${c.period}` : ""}=${c.letter}`)
     .join(", ");
+}
+
+function count(findings: Finding[], severity: Finding["severity"]): number {
+  return findings.filter((f) => f.severity === severity).length;
+}
+
+/** The findings on a table's rows (header to last data row). */
+function findingsOfTable(findings: Finding[], sheet: string, t: TableReport): Finding[] {
+  const top = parseRangeAddress(t.headerRange).top;
+  const bottom = parseRangeAddress(t.dataRange).bottom;
+  return findings.filter((f) => f.sheet === sheet && f.row >= top && f.row <= bottom);
 }
 
 /** Two decimals at most, Indonesian style is left to the pane; the CLI prints plain numbers. */
@@ -36,6 +48,11 @@ export function formatFile(result: FileResult, m: Messages): string {
       if (!t.meta.jabatan && t.meta.unit) lines.push(`      ${m.unit}: ${t.meta.unit}`);
       lines.push(`      ${m.columns}: ${describeColumns(t, m)}`);
       if (t.runningTotals) lines.push(`      ${m.runningTotals}`);
+      const own = findingsOfTable(result.findings, sheet.name, t);
+      if (own.length) {
+        lines.push(`      ${m.findingsOfTable(count(own, "error"), count(own, "warning"), count(own, "info"))}`);
+        for (const f of own) lines.push(`        ${m.severity[f.severity]} ${f.cell} ${f.rule}: ${f.message}`);
+      }
       if (t.kind === "PK") {
         for (const i of t.indicators) {
           const cap = i.capaian === null ? "–" : `${formatNumber(i.capaian)}%`;
@@ -46,8 +63,10 @@ export function formatFile(result: FileResult, m: Messages): string {
     }
   }
   if (tables === 0) lines.push(`  ${m.noTables}`);
-  for (const f of result.findings) lines.push(`  ${f.severity} ${f.sheet}!${f.cell} ${f.rule}: ${f.message}`);
-  const count = (s: Finding["severity"]) => result.findings.filter((f) => f.severity === s).length;
-  lines.push(`  ${m.summary(tables, indicators, count("error"), count("warning"), count("info"))}`);
+  // Findings outside every table (none today; kept so that nothing is ever hidden).
+  const inTables = new Set(result.sheets.flatMap((s) => s.tables.flatMap((t) => findingsOfTable(result.findings, s.name, t))));
+  for (const f of result.findings.filter((x) => !inTables.has(x))) lines.push(`  ${m.severity[f.severity]} ${f.sheet}!${f.cell} ${f.rule}: ${f.message}`);
+  const all = result.findings;
+  lines.push(`  ${m.summary(tables, indicators, count(all, "error"), count(all, "warning"), count(all, "info"))}`);
   return lines.join("\n");
 }

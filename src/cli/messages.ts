@@ -10,6 +10,8 @@ Berkas masukan tidak pernah diubah.
 
 Opsi:
   --json          cetak laporan JSON (versi 1) ke stdout
+  --out FOLDER    tulis salinan bertanda <nama>.checked.xlsx ke FOLDER
+                  (format bersyarat + catatan pada sel bertemuan, lembar "Temuan")
   --lang id|en    bahasa laporan (bawaan: id)
   -h, --help      tampilkan bantuan ini
   -v, --version   tampilkan versi
@@ -37,6 +39,9 @@ Kode keluar: 0 = tidak ada temuan galat, 1 = ada temuan galat,
     runningTotals: "kolom realisasi kumulatif (s.d.)",
     realisasi: "realisasi",
     capaian: "capaian",
+    findingsOfTable: (e: number, w: number, i: number) => `Temuan: ${e} galat, ${w} peringatan, ${i} info`,
+    severity: { error: "GALAT", warning: "PERINGATAN", info: "INFO" } as Record<string, string>,
+    wrote: (f: string) => `Salinan bertanda ditulis: ${f}`,
     roles: {
       no: "No",
       sasaran: "Sasaran",
@@ -62,6 +67,8 @@ Input files are never modified.
 
 Options:
   --json          print the JSON report (version 1) to stdout
+  --out DIR       write annotated copies <name>.checked.xlsx to DIR
+                  (conditional format + note on flagged cells, a "Findings" sheet)
   --lang id|en    report language (default: id)
   -h, --help      show this help
   -v, --version   show the version
@@ -89,6 +96,9 @@ Exit codes: 0 = no error findings, 1 = error findings,
     runningTotals: "running-total realisation columns (s.d.)",
     realisasi: "realisation",
     capaian: "achievement",
+    findingsOfTable: (e: number, w: number, i: number) => `Findings: ${e} errors, ${w} warnings, ${i} info`,
+    severity: { error: "ERROR", warning: "WARNING", info: "INFO" } as Record<string, string>,
+    wrote: (f: string) => `Annotated copy written: ${f}`,
     roles: {
       no: "No",
       sasaran: "Objective",

@@ -8,6 +8,7 @@ import path from "path";
 import { checkWorkbook, type Finding, type SheetReport } from "../engine/report";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { readWorkbookFile } from "../xlsx/read-workbook";
+import { writeAnnotatedCopy } from "../xlsx/annotate";
 import { formatFile, type FileResult } from "./human-report";
 import { MESSAGES, type Lang, type Messages } from "./messages";
 
@@ -20,16 +21,22 @@ export interface Options {
   json: boolean;
   lang: Lang;
   inputs: string[];
+  outDir: string | null;
 }
 
 export const JSON_VERSION = 1;
 
 export function parseArgs(argv: string[]): Options | { error: string; lang: Lang } | "help" | "version" {
-  const opts: Options = { json: false, lang: "id", inputs: [] };
+  const opts: Options = { json: false, lang: "id", inputs: [], outDir: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--json") opts.json = true;
     else if (a === "-h" || a === "--help") return "help";
+    else if (a === "--out" || a.startsWith("--out=")) {
+      const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      if (!value) return { error: MESSAGES[opts.lang].unknownOption(a), lang: opts.lang };
+      opts.outDir = value;
+    }
     else if (a === "-v" || a === "--version") return "version";
     else if (a === "--lang" || a.startsWith("--lang=")) {
       const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
@@ -111,6 +118,15 @@ export async function run(argv: string[], io: Io, version: string): Promise<numb
     // Errors go to stderr only; stdout stays a clean report (or clean JSON).
     if (result.error) io.err(result.error);
     else if (!parsed.json) io.out(formatFile(result, m) + "\n");
+    if (parsed.outDir && result.sheets.length > 0) {
+      try {
+        const written = await writeAnnotatedCopy(file, parsed.outDir, result.findings, parsed.lang);
+        io.err(m.wrote(written));
+      } catch (e) {
+        result.error = m.unreadable(file, e instanceof Error ? e.message : String(e));
+        io.err(result.error);
+      }
+    }
   }
   if (parsed.json) {
     const doc = {

@@ -108,7 +108,7 @@ function addFindingsSheet(wb: ExcelJS.Workbook, findings: Finding[], lang: "id" 
     row.getCell(5).font = { color: { argb: "FF0563C1" }, underline: true };
   });
   ws.columns.forEach((c, i) => {
-    c.width = [5, 11, 28, 22, 8, 90, 50][i] ?? 12;
+    c.width = [5, 11, 28, 22, 8, 125, 50][i] ?? 12;
   });
   ws.getColumn(6).alignment = { wrapText: true, vertical: "top" };
 }

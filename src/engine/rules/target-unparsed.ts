@@ -15,7 +15,8 @@ export const targetUnparsed: Rule = {
     return evaluated.indicators.flatMap((ind) =>
       cols.flatMap((c) => {
         const t = ind.typed.targets[c.period ?? "Tahunan"];
-        if (!t || t.form !== "unparsed" || t.value !== null) return [];
+        // `1 3dokumen` is unparsed even though a 1 was read; a target followed by other text in its cell is not.
+        if (!t || t.form !== "unparsed" || t.overflow !== null) return [];
         return [
           {
             row: ind.typed.row.row,
