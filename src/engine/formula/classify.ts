@@ -3,7 +3,7 @@
  * gives the precedence): a count of something, a restatement of the indicator, a
  * deadline criterion, an external assessment, or a description.
  */
-import { displayText } from "../text";
+import { displayText, editDistance } from "../text";
 import { COUNT_WORD, TIMELINESS } from "../vocab";
 
 export type NonComputingClass = "empty" | "count" | "restated" | "timeliness" | "external" | "description";
@@ -35,21 +35,6 @@ function words(text: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9à-ÿ]+/)
     .filter(Boolean);
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const prev = Array.from({ length: b.length + 1 }, (_v, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
 }
 
 function sameWord(a: string, b: string): boolean {

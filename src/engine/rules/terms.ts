@@ -4,7 +4,7 @@
  * FKP, BPK …) so that "Sasaran Kinerja Pegawai (SKP)" and "SKP" share their terms, and
  * typos tolerated when comparing.
  */
-import { displayText } from "../text";
+import { displayText, editDistance } from "../text";
 
 const STOP = new Set(
   (
@@ -70,26 +70,11 @@ export function keyTerms(text: string): Set<string> {
   return out;
 }
 
-function editDistanceAtMost2(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2) return false;
-  const prev = Array.from({ length: b.length + 1 }, (_v, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length] <= 2;
-}
-
 function termMatches(a: string, b: string): boolean {
   if (a === b) return true;
   // A root inside its derived word: `rencana` / `perencanaan`, `dinas` / `kedinasan`.
   if ((a.length >= 5 && b.includes(a)) || (b.length >= 5 && a.includes(b))) return true;
-  if (a.length >= 6 && b.length >= 6 && editDistanceAtMost2(a, b)) return true;
+  if (a.length >= 6 && b.length >= 6 && editDistance(a, b) <= 2) return true;
   // Stems: `kepatuhan` / `patuh`, `penyampaian` / `penyampaikan`.
   return a.length >= 5 && b.length >= 5 && (a.startsWith(b.slice(0, 5)) || b.startsWith(a.slice(0, 5))) && Math.abs(a.length - b.length) <= 3;
 }
