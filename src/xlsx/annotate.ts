@@ -21,6 +21,12 @@ const FILL: Record<Finding["severity"], { fill: string; font: string }> = {
   info: { fill: "FFDDEBF7", font: "FF1F4E78" },
 };
 
+/** XML cannot carry control characters; cell text quoted in messages may contain them. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "");
+}
+
 const SEVERITY_ID: Record<Finding["severity"], string> = { error: "Galat", warning: "Peringatan", info: "Info" };
 const SEVERITY_RANK: Record<Finding["severity"], number> = { error: 3, warning: 2, info: 1 };
 
@@ -34,7 +40,7 @@ function existingNote(cell: ExcelJS.Cell): string {
 
 function noteText(findings: Finding[], lang: "id" | "en"): string {
   return findings
-    .map((f) => `[${MARKER}] ${lang === "id" ? SEVERITY_ID[f.severity] : f.severity} ${f.rule}: ${f.messages[lang]}${f.suggestion ? ` ${f.suggestion[lang]}` : ""}`)
+    .map((f) => clean(`[${MARKER}] ${lang === "id" ? SEVERITY_ID[f.severity] : f.severity} ${f.rule}: ${f.messages[lang]}${f.suggestion ? ` ${f.suggestion[lang]}` : ""}`))
     .join("\n");
 }
 
@@ -100,8 +106,8 @@ function addFindingsSheet(wb: ExcelJS.Workbook, findings: Finding[], lang: "id" 
       f.rule,
       f.sheet,
       null,
-      f.messages[lang],
-      f.suggestion ? f.suggestion[lang] : "",
+      clean(f.messages[lang]),
+      f.suggestion ? clean(f.suggestion[lang]) : "",
     ]);
     // An internal link, written as a hyperlink value: never a formula built from cell text.
     row.getCell(5).value = { text: f.cell, hyperlink: `#${quoteSheet(f.sheet)}!${f.cell}` };

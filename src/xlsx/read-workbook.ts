@@ -10,6 +10,7 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import type { Area, CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
+import { checkZipLimits } from "./zip-guard";
 
 /** Milliseconds between the Excel epoch (1899-12-30, 1900 date system) and the Unix epoch. */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -28,6 +29,8 @@ export async function readWorkbookBuffer(buffer: Buffer | ArrayBuffer | Uint8Arr
   const workbook = new ExcelJS.Workbook();
   // exceljs' typings want a Node Buffer; a Uint8Array view over the same bytes works too.
   const data = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer as ArrayBuffer);
+  // Refuse a zip bomb from the archive's own directory, before anything is inflated.
+  checkZipLimits(data);
   await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
   return snapshotWorkbook(workbook);
 }

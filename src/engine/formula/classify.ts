@@ -50,6 +50,9 @@ export function restatesName(formula: string, name: string): boolean {
   const f = words(formula);
   const n = words(name);
   if (f.length === 0 || n.length === 0) return false;
+  // Names and formulas are a sentence at most: longer text cannot restate one (and the word
+  // matching below is quadratic).
+  if (f.length > 60 || n.length > 60) return false;
   // Split words (`tand a` for `tanda`): compare the letters alone, one inside the other.
   const fl = f.join("");
   const nl = n.join("");

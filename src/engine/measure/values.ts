@@ -8,7 +8,14 @@ import { displayText } from "../text";
 import { formatIsPercent, parseNumber, percentOf } from "../indicator/number";
 import { parseTarget } from "../indicator/target";
 
-export type ValueStatus = "number" | "text-number" | "word" | "grade" | "empty" | "not-numeric" | "error";
+export type ValueStatus = "number" | "text-number" | "word" | "grade" | "empty" | "not-numeric" | "error" | "date";
+
+/** A date number format (`dd/mm/yyyy`, `d-mmm-yy`, `[$-421]dd mmmm yyyy`): the number is a date, not a count. */
+export function isDateFormat(numberFormat: string | null): boolean {
+  if (!numberFormat) return false;
+  const f = numberFormat.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return /[dy]/i.test(f) || /m{3,}/i.test(f) || (/m/i.test(f) && /[dhy]/i.test(f));
+}
 
 export interface CellReading {
   /** The numeric value used in computation, or null. */
@@ -30,6 +37,7 @@ export function readCell(raw: CellValue, numberFormat: string | null, percentSca
   if (raw === null) return { value: null, status: "empty", text: "" };
   if (isCellError(raw)) return { value: null, status: "error", text: raw.error };
   if (typeof raw === "boolean") return { value: null, status: "not-numeric", text: String(raw) };
+  if (typeof raw === "number" && isDateFormat(numberFormat)) return { value: null, status: "date", text: String(raw) };
   if (typeof raw === "number") {
     if (percentScale && formatIsPercent(numberFormat)) return { value: percentOf(raw), status: "number", text: String(raw), percentFormat: true };
     return { value: raw, status: "number", text: String(raw) };

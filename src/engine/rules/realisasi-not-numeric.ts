@@ -19,6 +19,9 @@ export const realisasiNotNumeric: Rule = {
         if (r.status === "word") {
           return [{ ...at, message: text(`Realisasi ${p.period} ${q(r.text)} berupa kata, bukan angka; tidak ikut dihitung.`, `The ${p.period} realisation ${q(r.text)} is a word, not a number; it is left out.`), suggestion: text(`Ketik ${r.wordValue}.`, `Type ${r.wordValue}.`) }];
         }
+        if (r.status === "date") {
+          return [{ ...at, message: text(`Realisasi ${p.period} berformat tanggal, bukan angka.`, `The ${p.period} realisation is formatted as a date, not a number.`), suggestion: text("Ubah format sel menjadi angka.", "Format the cell as a number.") }];
+        }
         if (r.status === "not-numeric" || r.status === "error") {
           return [{ ...at, message: text(`Realisasi ${p.period} ${q(r.text)} bukan angka.`, `The ${p.period} realisation ${q(r.text)} is not a number.`) }];
         }
