@@ -6,7 +6,7 @@
  * a full evaluation of the new snapshot (property-tested).
  */
 import type { CellValue, SheetSnapshot } from "./snapshot";
-import { evaluateSheet, overrideKey, type EvaluatedIndicator, type EvaluationSettings, type SheetEvaluation } from "./evaluate";
+import { evaluateSheet, overrideKey, type EvaluatedTable, type EvaluationSettings, type SheetEvaluation } from "./evaluate";
 import type { ColumnRole, IndicatorRow, RecognizedTable } from "./recognize";
 import { typeRow } from "./indicator";
 import { measureIndicator } from "./measure/measure";
@@ -36,12 +36,24 @@ export interface CellChange {
 /** Roles whose cells feed measurement only: editing them never changes recognition. */
 const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["realisasi", "capaian", "target"]);
 
-function isEmpty(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
+/** Sheet row → index of the indicator it belongs to (own, wrapped or component rows), built once per table. */
+const rowIndexes = new WeakMap<EvaluatedTable, Map<number, number>>();
+
+function rowIndex(t: EvaluatedTable): Map<number, number> {
+  let index = rowIndexes.get(t);
+  if (!index) {
+    index = new Map();
+    t.indicators.forEach((ind, k) => {
+      for (let r = ind.typed.row.row; r <= ind.typed.row.lastRow; r++) index!.set(r, k);
+      for (const c of ind.measurement.components) index!.set(c.row, k);
+    });
+    rowIndexes.set(t, index);
+  }
+  return index;
 }
 
-function isComponentRow(indicators: readonly EvaluatedIndicator[], row: number): boolean {
-  return indicators.some((ind) => ind.measurement.components.some((c) => c.row === row));
+function isEmpty(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
 }
 
 /** A new snapshot with the changes applied; unchanged rows are shared (copy on write). */
@@ -101,7 +113,9 @@ export function reevaluate(
       if (column.role === "target" || isEmpty(rowTarget)) return full();
     }
     // Wrapped rows of an indicator: their cells may decide whether they are wrapped at all.
-    if (!previous.tables[ti].indicators.some((ind) => ind.typed.row.row === ch.row) && !isComponentRow(previous.tables[ti].indicators, ch.row)) return full();
+    const k = rowIndex(previous.tables[ti]).get(ch.row);
+    const owner = k === undefined ? undefined : previous.tables[ti].indicators[k];
+    if (!owner || (owner.typed.row.row !== ch.row && !owner.measurement.components.some((c) => c.row === ch.row))) return full();
     touchedTables.add(ti);
   }
   const tables = previous.tables.slice();
@@ -110,22 +124,22 @@ export function reevaluate(
   for (const ti of touchedTables) {
     const old = previous.tables[ti];
     const table = old.table;
-    const hitRows = (ind: EvaluatedIndicator): boolean => {
-      const { row, lastRow } = ind.typed.row;
-      for (const r of changedRows) {
-        if (r >= row && r <= lastRow) return true;
-        if (ind.measurement.components.some((c) => c.row === r)) return true;
-      }
-      return false;
-    };
-    const indicators = old.indicators.map((ind) => {
-      if (!hitRows(ind)) return ind;
+    // Only the hit indicators are measured again; the array is copied, its entries reused.
+    const indicators = old.indicators.slice();
+    const index = rowIndex(old);
+    const hit = new Set<number>();
+    for (const r of changedRows) {
+      const k = index.get(r);
+      if (k !== undefined) hit.add(k);
+    }
+    for (const k of [...hit].sort((a, b) => a - b)) {
+      const ind = old.indicators[k];
       remeasured.push(ind.typed.row.row);
       const row = refreshCells(sheet, table, ind.typed.row);
       const typed = typeRow(sheet, table, row);
       const overrides = settings.overrides?.[overrideKey(sheet.name, row.row)] ?? {};
-      return { typed, measurement: measureIndicator(sheet, table, typed, overrides, settings, ind.measurement.components) };
-    });
+      indicators[k] = { typed, measurement: measureIndicator(sheet, table, typed, overrides, settings, ind.measurement.components) };
+    }
     tables[ti] = { table, indicators };
   }
   return { evaluation: { sheet, tables }, mode: "incremental", remeasured };

@@ -18,15 +18,27 @@ export function squash(text: string): string {
   return text.replace(/[\s\u00a0\u200b-\u200f\u202a-\u202e\ufeff]+/g, " ").trim();
 }
 
-/** Lower-case, markup-free, single-spaced text for matching. */
-export function normalize(text: string): string {
-  return squash(stripMarkup(text)).toLowerCase();
+/**
+ * A bounded memo for pure string functions: the same texts (`Jumlah laporan`, a sasaran
+ * shared by many rows) are normalised again and again during one check.
+ */
+export function memo<T>(fn: (text: string) => T, max = 20_000): (text: string) => T {
+  let cache = new Map<string, T>();
+  return (text: string): T => {
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
+    const value = fn(text);
+    if (cache.size >= max) cache = new Map();
+    if (text.length <= 2_000) cache.set(text, value);
+    return value;
+  };
 }
 
 /** Plain display text of a cell: markup removed, whitespace collapsed, case kept. */
-export function displayText(text: string): string {
-  return squash(stripMarkup(text));
-}
+export const displayText: (text: string) => string = memo((text) => squash(stripMarkup(text)));
+
+/** Lower-case, markup-free, single-spaced text for matching. */
+export const normalize: (text: string) => string = memo((text) => displayText(text).toLowerCase());
 
 /** Levenshtein distance, capped: returns 3 once the lengths differ by more than 2 (typo-level comparisons only). */
 export function editDistance(a: string, b: string): number {

@@ -94,7 +94,20 @@ function foldConstantMath(text: string): string {
 }
 
 
+/** Parsed formulas by (text, name): sheets repeat them. The result is shared: read-only. */
+const parsedMemo = new Map<string, ParsedFormula>();
+
 export function parseFormula(text: string, indicatorName = ""): ParsedFormula {
+  const key = `${indicatorName}\u0000${text}`;
+  const hit = parsedMemo.get(key);
+  if (hit) return hit;
+  const parsed = parseFormulaUncached(text, indicatorName);
+  if (parsedMemo.size > 20_000) parsedMemo.clear();
+  if (key.length <= 4_000) parsedMemo.set(key, parsed);
+  return parsed;
+}
+
+function parseFormulaUncached(text: string, indicatorName: string): ParsedFormula {
   const parts = splitFormulaText(foldConstantMath(text.replace(STRAY_ROW_NUMBER, "")));
   // A cell may define several indicators: the Cara Hitung that shares most words with the name first.
   const score = (t: string): number => {

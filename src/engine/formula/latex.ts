@@ -14,7 +14,18 @@ type Tok =
   | { t: "num"; v: number }
   | { t: "sym"; v: string };
 
-export class FormulaSyntaxError extends Error {}
+/**
+ * "Not a formula": thrown often (most cells are not formulas), caught by parseFormula. It
+ * carries no stack trace — capturing one per cell was a fifth of a large sheet's check.
+ */
+export class FormulaSyntaxError extends Error {
+  constructor(message: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
+}
 
 function readBraced(src: string, start: number): { body: string; end: number } {
   // src[start] === "{"

@@ -257,7 +257,11 @@ function rewriteSentences(text: string): { text: string; average: boolean; perce
 const MAX_TOKENS = 300;
 const MAX_DEPTH = 40;
 
+/** Words and signs without which prose cannot compute: most cells ("Jumlah laporan") have none. */
+const MAY_COMPUTE = /bagi|banding|kali|tambah|kurang|rata|\bx\b|\b(?:SUM|AVG)\(|[×*/÷+:\-–[]|\d\s*(%|persen)/i;
+
 export function parseProse(text: string): Expr {
+  if (!MAY_COMPUTE.test(text)) throw new FormulaSyntaxError("no operator");
   const { text: body, average, percent } = rewriteSentences(text);
   if ((body.match(/[()]/g) ?? []).length > 2 * MAX_DEPTH) throw new FormulaSyntaxError("too many parentheses");
   const toks = tokenize(body);

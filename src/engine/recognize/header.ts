@@ -14,6 +14,7 @@ const SUPPORTING: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
 ]);
 
 const MAX_HEADER_CELL = 90;
+const INDIKATOR_HINT = /indikator|\bik[ui]\b/;
 
 export interface HeaderRowMatch {
   row: number;
@@ -24,6 +25,8 @@ export interface HeaderRowMatch {
 export function matchHeaderRow(grid: TextGrid, row: number): HeaderRowMatch | null {
   const cols = grid.filledCols(row);
   if (cols.length < 3) return null;
+  // Cheap first: no header without an Indikator column (this runs on every row of a sheet).
+  if (!cols.some((c) => INDIKATOR_HINT.test(grid.norm(row, c)))) return null;
   const roles = new Map<number, ColumnRole>();
   let long = 0;
   for (const c of cols) {

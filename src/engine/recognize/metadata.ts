@@ -11,6 +11,8 @@ const KEY =
 
 const LABEL_ONLY = /^(?:[-•]\s*)?(?:\d+\s*\.\s*)?(nama jabatan|jabatan|per+angkat daerah|unit kerja|satuan kerja|tugas pokok|tugas|fungsi)\s*:?$/i;
 
+const KEY_HINT = /jabatan|angkat daerah|unit kerja|satuan kerja|tugas|fungsi|eselon|opd|instansi/;
+
 export interface MetadataLine {
   key: "jabatan" | "perangkatDaerah" | "other";
   value: string;
@@ -20,6 +22,9 @@ export interface MetadataLine {
 export function metadataLine(grid: TextGrid, row: number): MetadataLine | null {
   const cols = grid.filledCols(row);
   if (cols.length === 0) return null;
+  // Cheap first (this runs on every data row): a metadata line names one of its keys early on.
+  const head = `${grid.norm(row, cols[0])} ${cols.length > 1 ? grid.norm(row, cols[1]) : ""}`.slice(0, 160);
+  if (!KEY_HINT.test(head)) return null;
   const parts = cols.map((c) => grid.text(row, c));
   // `2. JABATAN` in one cell and its value in the next, with or without the colon.
   if (parts.length >= 2 && LABEL_ONLY.test(displayText(parts[0])) && !parts[1].trim().startsWith(":")) {

@@ -23,13 +23,44 @@ export const formulaIndicatorMismatch: Rule = {
       name: distinctiveTerms(ind.typed.row.name),
       formula: distinctiveTerms(cellText(ind, formulaCol)),
     }));
+    // Distinct names (tables repeat them) indexed by their terms, so that "another row with
+    // these terms" is a lookup rather than a scan of the table for every row.
+    const names = new Map<ReadonlySet<string>, number[]>();
+    rows.forEach((r, k) => {
+      const list = names.get(r.name);
+      if (list) list.push(k);
+      else names.set(r.name, [k]);
+    });
+    const byTerm = new Map<string, ReadonlySet<string>[]>();
+    for (const n of names.keys()) {
+      for (const t of n) {
+        const list = byTerm.get(t);
+        if (list) list.push(n);
+        else byTerm.set(t, [n]);
+      }
+    }
+    const firstRowsFitting = new Map<ReadonlySet<string>, number[]>();
+    const fitting = (formula: ReadonlySet<string>): number[] => {
+      let hit = firstRowsFitting.get(formula);
+      if (!hit) {
+        const candidates = new Set<ReadonlySet<string>>();
+        for (const t of formula) for (const n of byTerm.get(t) ?? []) candidates.add(n);
+        hit = [...candidates]
+          .filter((n) => shared(formula, n) >= Math.min(2, formula.size))
+          .flatMap((n) => (names.get(n) ?? []).slice(0, 2))
+          .sort((a, b) => a - b);
+        firstRowsFitting.set(formula, hit);
+      }
+      return hit;
+    };
     return rows.flatMap(({ ind, name, formula }, i) => {
       const cls = ind.typed.formula.cls;
       if (cls !== "expression" && cls !== "count" && cls !== "description") return [];
       if (formula.size < 2 || name.size === 0) return [];
       if (OFFICE.test(displayText(cellText(ind, formulaCol)))) return [];
       if (shared(formula, name) > 0) return [];
-      const other = rows.find((r, k) => k !== i && shared(formula, r.name) >= Math.min(2, formula.size));
+      const k = fitting(formula).find((c) => c !== i);
+      const other = k === undefined ? undefined : rows[k];
       if (!other) return [];
       return [
         {

@@ -4,7 +4,7 @@
  * FKP, BPK …) so that "Sasaran Kinerja Pegawai (SKP)" and "SKP" share their terms, and
  * typos tolerated when comparing.
  */
-import { displayText, editDistance } from "../text";
+import { displayText, editDistance, memo } from "../text";
 
 const STOP = new Set(
   (
@@ -55,8 +55,10 @@ function words(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Content words of a text, abbreviations and their expansions both included. */
-export function keyTerms(text: string): Set<string> {
+/** Content words of a text, abbreviations and their expansions both included (memoised: treat as read-only). */
+export const keyTerms: (text: string) => ReadonlySet<string> = memo(computeKeyTerms);
+
+function computeKeyTerms(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of words(text)) {
     if (/^\d+$/.test(w) || w.length < 3 || STOP.has(w)) continue;
@@ -74,7 +76,8 @@ function termMatches(a: string, b: string): boolean {
   if (a === b) return true;
   // A root inside its derived word: `rencana` / `perencanaan`, `dinas` / `kedinasan`.
   if ((a.length >= 5 && b.includes(a)) || (b.length >= 5 && a.includes(b))) return true;
-  if (a.length >= 6 && b.length >= 6 && editDistance(a, b) <= 2) return true;
+  // Typos rarely touch both first letters: a cheap test before the edit distance.
+  if (a.length >= 6 && b.length >= 6 && (a[0] === b[0] || a[1] === b[1]) && editDistance(a, b) <= 2) return true;
   // Stems: `kepatuhan` / `patuh`, `penyampaian` / `penyampaikan`.
   return a.length >= 5 && b.length >= 5 && (a.startsWith(b.slice(0, 5)) || b.startsWith(a.slice(0, 5))) && Math.abs(a.length - b.length) <= 3;
 }
@@ -85,16 +88,38 @@ const GENERIC = new Set(
 );
 
 /** Key terms without the generic administrative words. */
-export function distinctiveTerms(text: string): Set<string> {
-  return new Set([...keyTerms(text)].filter((t) => !GENERIC.has(t)));
-}
+export const distinctiveTerms: (text: string) => ReadonlySet<string> = memo((text) => new Set([...keyTerms(text)].filter((t) => !GENERIC.has(t))));
+
+/** Memo of `shared` by the (memoised, so identical) term sets: tables repeat their texts. */
+const sharedMemo = new WeakMap<ReadonlySet<string>, Map<ReadonlySet<string>, number>>();
 
 /** How many terms of `a` find a match in `b`. */
-export function shared(a: Set<string>, b: Set<string>): number {
+export function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let row = sharedMemo.get(a);
+  if (!row) {
+    row = new Map();
+    sharedMemo.set(a, row);
+  }
+  const hit = row.get(b);
+  if (hit !== undefined) return hit;
+  const n = countShared(a, b);
+  if (row.size < 5_000) row.set(b, n);
+  return n;
+}
+
+function countShared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let n = 0;
-  for (const x of a) for (const y of b) if (termMatches(x, y)) {
-    n++;
-    break;
+  for (const x of a) {
+    // Exact first; the fuzzy rules (roots, typos, stems) only apply from five letters on.
+    if (b.has(x)) n++;
+    else if (x.length >= 5) {
+      for (const y of b) {
+        if (y.length >= 5 && termMatches(x, y)) {
+          n++;
+          break;
+        }
+      }
+    }
   }
   return n;
 }
