@@ -27,9 +27,9 @@ function findingsOfTable(findings: Finding[], sheet: string, t: TableReport): Fi
   return findings.filter((f) => f.sheet === sheet && f.row >= top && f.row <= bottom);
 }
 
-/** Two decimals at most, Indonesian style is left to the pane; the CLI prints plain numbers. */
-function formatNumber(v: number): string {
-  return String(Math.round(v * 100) / 100);
+/** Two decimals at most, with the report language's decimal sign (96,77 in Bahasa Indonesia). */
+function formatNumber(v: number, m: Messages): string {
+  return String(Math.round(v * 100) / 100).replace(".", m.decimal);
 }
 
 export function formatFile(result: FileResult, m: Messages): string {
@@ -55,9 +55,9 @@ export function formatFile(result: FileResult, m: Messages): string {
       }
       if (t.kind === "PK") {
         for (const i of t.indicators) {
-          const cap = i.capaian === null ? "–" : `${formatNumber(i.capaian)}%`;
+          const cap = i.capaian === null ? "–" : `${formatNumber(i.capaian, m)}%`;
           const cls = i.measurement.class ? ` (${i.measurement.class})` : "";
-          lines.push(`      ${i.row}: ${i.name.slice(0, 60)} — ${m.realisasi} ${i.realisasi === null ? "–" : formatNumber(i.realisasi)}, ${m.capaian} ${cap}${cls}`);
+          lines.push(`      ${i.row}: ${i.name.slice(0, 60)} — ${m.realisasi} ${i.realisasi === null ? "–" : formatNumber(i.realisasi, m)}, ${m.capaian} ${cap}${cls}`);
         }
       }
     }

@@ -167,6 +167,15 @@ describe("human report", () => {
     expect(en.out).toContain("15 tables, 46 indicators");
   });
 
+  test("numbers in messages use the decimal comma in Indonesian and the point in English", async () => {
+    // Pengukuran I8: 418 / 420 × 100 = 99.52 against a typed 98 (realisasi-components-mismatch).
+    const id = await cli(pengukuran);
+    expect(id.out).toContain("Realisasi TW III 98, tetapi rumus atas komponennya menghasilkan 99,52.");
+    expect(id.out).not.toContain("menghasilkan 99.52");
+    const en = await cli("--lang", "en", pengukuran);
+    expect(en.out).toContain("but the formula over its components gives 99.52.");
+  });
+
   test("a workbook without indicator tables says so", async () => {
     const { code, out } = await cli(path.join(WORKBOOKS, "non-indicator.xlsx"));
     expect(code).toBe(0);

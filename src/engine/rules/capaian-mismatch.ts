@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { fmt, text } from "./helpers";
+import { fmt, fmtId, text } from "./helpers";
 
 /** The sheet's own capaian differs from the computed one by more than 0.05 points. */
 export const capaianMismatch: Rule = {
@@ -22,7 +22,7 @@ export const capaianMismatch: Rule = {
           col: cell.col,
           indicatorRow: ind.typed.row.row,
           message: text(
-            `Capaian tertulis ${fmt(cell.reading.value)}%, hasil perhitungan ${fmt(computed)}% (realisasi ${fmt(ind.measurement.realisasi ?? 0)}).`,
+            `Capaian tertulis ${fmtId(cell.reading.value)}%, hasil perhitungan ${fmtId(computed)}% (realisasi ${fmtId(ind.measurement.realisasi ?? 0)}).`,
             `The capaian says ${fmt(cell.reading.value)}%; computed it is ${fmt(computed)}% (realisation ${fmt(ind.measurement.realisasi ?? 0)}).`,
           ),
         },

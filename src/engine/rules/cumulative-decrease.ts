@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { fmt, text } from "./helpers";
+import { fmt, fmtId, text } from "./helpers";
 
 /** Running totals (`s.d.` columns) of a kumulatif indicator that go down. */
 export const cumulativeDecrease: Rule = {
@@ -24,7 +24,7 @@ export const cumulativeDecrease: Rule = {
             col: p.col,
             indicatorRow: ind.typed.row.row,
             message: text(
-              `Realisasi s.d. ${p.period} (${fmt(p.stated)}) lebih kecil dari s.d. ${previous.period} (${fmt(previous.value)}).`,
+              `Realisasi s.d. ${p.period} (${fmtId(p.stated)}) lebih kecil dari s.d. ${previous.period} (${fmtId(previous.value)}).`,
               `The running total to ${p.period} (${fmt(p.stated)}) is below the one to ${previous.period} (${fmt(previous.value)}).`,
             ),
           });

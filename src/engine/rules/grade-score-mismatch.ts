@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { fmt, q, text } from "./helpers";
+import { fmt, fmtId, q, text } from "./helpers";
 import { gradeForScore, SCALES } from "../measure/grade-scales";
 
 /** A target grade that disagrees with its own score on the indicator's scale. */
@@ -26,7 +26,7 @@ export const gradeScoreMismatch: Rule = {
             col: c.col,
             indicatorRow: ind.typed.row.row,
             message: text(
-              `Target ${q(t.text)}: pada skala ${scale.name}, nilai ${fmt(t.value)} berpredikat ${expected}, bukan ${t.grade}.`,
+              `Target ${q(t.text)}: pada skala ${scale.name}, nilai ${fmtId(t.value)} berpredikat ${expected}, bukan ${t.grade}.`,
               `Target ${q(t.text)}: on the ${scale.name} scale, a score of ${fmt(t.value)} is ${expected}, not ${t.grade}.`,
             ),
           },

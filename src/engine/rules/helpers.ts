@@ -26,6 +26,12 @@ export function text(id: string, en: string): Text {
   return { id, en };
 }
 
+/** A number for an English message: two decimals at most, decimal point. */
 export function fmt(v: number): string {
   return String(Math.round(v * 100) / 100);
+}
+
+/** A number for an Indonesian message: two decimals at most, decimal comma (96,77). */
+export function fmtId(v: number): string {
+  return fmt(v).replace(".", ",");
 }

@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { fmt, text } from "./helpers";
+import { fmt, fmtId, text } from "./helpers";
 import { annualTargetColumn } from "../indicator";
 
 /** Quarterly targets that do not add up to (kumulatif) or end at (non-kumulatif) the annual target. */
@@ -23,11 +23,11 @@ export const periodTargetsInconsistent: Rule = {
       if (m.aggregation === "cumulative") {
         const sum = targets.reduce((s, p) => s + (p.target as number), 0);
         if (Math.abs(sum - annual) <= 1e-9) return [];
-        return [{ ...at, message: text(`Jumlah target per triwulan ${fmt(sum)} tidak sama dengan target tahunan ${fmt(annual)} (indikator kumulatif).`, `The quarterly targets add up to ${fmt(sum)}, not the annual ${fmt(annual)} (a cumulative indicator).`) }];
+        return [{ ...at, message: text(`Jumlah target per triwulan ${fmtId(sum)} tidak sama dengan target tahunan ${fmtId(annual)} (indikator kumulatif).`, `The quarterly targets add up to ${fmt(sum)}, not the annual ${fmt(annual)} (a cumulative indicator).`) }];
       }
       const last = targets[targets.length - 1].target as number;
       if (Math.abs(last - annual) <= 1e-9) return [];
-      return [{ ...at, message: text(`Target periode terakhir ${fmt(last)} tidak sama dengan target tahunan ${fmt(annual)} (indikator non-kumulatif).`, `The last period's target ${fmt(last)} is not the annual ${fmt(annual)} (a non-cumulative indicator).`) }];
+      return [{ ...at, message: text(`Target periode terakhir ${fmtId(last)} tidak sama dengan target tahunan ${fmtId(annual)} (indikator non-kumulatif).`, `The last period's target ${fmt(last)} is not the annual ${fmt(annual)} (a non-cumulative indicator).`) }];
     });
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule, RawFinding } from "./types";
-import { fmt, text } from "./helpers";
+import { fmt, fmtId, text } from "./helpers";
 
 /** The realisation differs from the formula evaluated over its component rows. */
 export const realisasiComponentsMismatch: Rule = {
@@ -21,7 +21,7 @@ export const realisasiComponentsMismatch: Rule = {
             col: p.col,
             indicatorRow: ind.typed.row.row,
             message: text(
-              `Realisasi ${p.period} ${fmt(p.stated)}, tetapi rumus atas komponennya menghasilkan ${fmt(p.fromComponents)}.`,
+              `Realisasi ${p.period} ${fmtId(p.stated)}, tetapi rumus atas komponennya menghasilkan ${fmtId(p.fromComponents)}.`,
               `The ${p.period} realisation is ${fmt(p.stated)}, but the formula over its components gives ${fmt(p.fromComponents)}.`,
             ),
           },

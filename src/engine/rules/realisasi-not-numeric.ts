@@ -1,5 +1,5 @@
 import type { Rule, RawFinding } from "./types";
-import { q, text } from "./helpers";
+import { fmtId, q, text } from "./helpers";
 
 /** A realisation cell with text that is not a number; a number stored as text is info. */
 export const realisasiNotNumeric: Rule = {
@@ -26,7 +26,7 @@ export const realisasiNotNumeric: Rule = {
           return [{ ...at, message: text(`Realisasi ${p.period} ${q(r.text)} bukan angka.`, `The ${p.period} realisation ${q(r.text)} is not a number.`) }];
         }
         if (r.status === "text-number") {
-          return [{ ...at, severity: "info" as const, message: text(`Realisasi ${p.period} ${q(r.text)} tersimpan sebagai teks; dibaca ${r.value}.`, `The ${p.period} realisation ${q(r.text)} is stored as text; read as ${r.value}.`) }];
+          return [{ ...at, severity: "info" as const, message: text(`Realisasi ${p.period} ${q(r.text)} tersimpan sebagai teks; dibaca ${fmtId(r.value ?? 0)}.`, `The ${p.period} realisation ${q(r.text)} is stored as text; read as ${r.value}.`) }];
         }
         return [];
       }),

@@ -1,5 +1,5 @@
 import type { Rule, RawFinding } from "./types";
-import { fmt, text } from "./helpers";
+import { fmt, fmtId, text } from "./helpers";
 import { variablesOf } from "../formula/ast";
 
 /** Denominators that are a whole: a share of them cannot exceed 100 %. */
@@ -29,11 +29,11 @@ export const realisasiOutOfRange: Rule = {
         const v = p.stated;
         if (v === null || p.col === null) return [];
         const at = { row: ind.typed.row.row, col: p.col, indicatorRow: ind.typed.row.row };
-        if (v < 0) return [{ ...at, message: text(`Realisasi ${p.period} ${fmt(v)} negatif.`, `The ${p.period} realisation ${fmt(v)} is negative.`) }];
+        if (v < 0) return [{ ...at, message: text(`Realisasi ${p.period} ${fmtId(v)} negatif.`, `The ${p.period} realisation ${fmt(v)} is negative.`) }];
         if (kind === "percentage" && v > 100) {
           return dividesByWhole(ind)
-            ? [{ ...at, message: text(`Realisasi ${p.period} ${fmt(v)}% melebihi 100% dari suatu keseluruhan.`, `The ${p.period} realisation ${fmt(v)}% exceeds 100% of a whole.`) }]
-            : [{ ...at, severity: "info" as const, message: text(`Realisasi ${p.period} ${fmt(v)}% di atas 100%; periksa kembali.`, `The ${p.period} realisation ${fmt(v)}% is above 100%; check it.`) }];
+            ? [{ ...at, message: text(`Realisasi ${p.period} ${fmtId(v)}% melebihi 100% dari suatu keseluruhan.`, `The ${p.period} realisation ${fmt(v)}% exceeds 100% of a whole.`) }]
+            : [{ ...at, severity: "info" as const, message: text(`Realisasi ${p.period} ${fmtId(v)}% di atas 100%; periksa kembali.`, `The ${p.period} realisation ${fmt(v)}% is above 100%; check it.`) }];
         }
         return [];
       });
