@@ -112,6 +112,7 @@ export async function run(argv: string[], io: Io, version: string): Promise<numb
   }
   const files = await expandInputs(parsed.inputs);
   const results: FileResult[] = [];
+  const written = new Set<string>(); // annotated copies of this run, never overwritten
   for (const file of files) {
     const result = await checkFile(file, m, parsed.lang);
     results.push(result);
@@ -120,8 +121,7 @@ export async function run(argv: string[], io: Io, version: string): Promise<numb
     else if (!parsed.json) io.out(formatFile(result, m) + "\n");
     if (parsed.outDir && result.sheets.length > 0) {
       try {
-        const written = await writeAnnotatedCopy(file, parsed.outDir, result.findings, parsed.lang);
-        io.err(m.wrote(written));
+        io.err(m.wrote(await writeAnnotatedCopy(file, parsed.outDir, result.findings, parsed.lang, written)));
       } catch (e) {
         result.error = m.unreadable(file, e instanceof Error ? e.message : String(e));
         io.err(result.error);

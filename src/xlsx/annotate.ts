@@ -119,14 +119,30 @@ function addFindingsSheet(wb: ExcelJS.Workbook, findings: Finding[], lang: "id" 
   ws.getColumn(6).alignment = { wrapText: true, vertical: "top" };
 }
 
-/** Reads `input`, writes `<outDir>/<name>.checked.xlsx` atomically; returns the path written. */
-export async function writeAnnotatedCopy(input: string, outDir: string, findings: Finding[], lang: "id" | "en" = "id"): Promise<string> {
+/**
+ * The copy's path: `<outDir>/<name>.checked.xlsx`, or `<name> (2).checked.xlsx`, … when an
+ * earlier file of the same run already took that name (`a/Renja.xlsx` and `b/Renja.xlsx`).
+ */
+export function annotatedCopyPath(input: string, outDir: string, taken: ReadonlySet<string> = new Set()): string {
+  const stem = path.basename(input).replace(/\.xlsx$/i, "");
+  for (let n = 1; ; n++) {
+    const target = path.resolve(outDir, `${n === 1 ? stem : `${stem} (${n})`}.checked.xlsx`);
+    if (!taken.has(target) && target !== path.resolve(input)) return target;
+  }
+}
+
+/**
+ * Reads `input`, writes its annotated copy atomically; returns the path written. `taken`
+ * holds the paths already written in this run: they are never overwritten, and the new
+ * path is added to it.
+ */
+export async function writeAnnotatedCopy(input: string, outDir: string, findings: Finding[], lang: "id" | "en" = "id", taken: Set<string> = new Set()): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await fs.readFile(input)) as unknown as ExcelJS.Buffer);
   annotateWorkbook(wb, findings, lang);
   await fs.mkdir(outDir, { recursive: true });
-  const target = path.join(outDir, `${path.basename(input).replace(/\.xlsx$/i, "")}.checked.xlsx`);
-  if (path.resolve(target) === path.resolve(input)) throw new Error("the annotated copy would overwrite its input");
+  const target = annotatedCopyPath(input, outDir, taken);
+  taken.add(target);
   const tmp = `${target}.tmp-${process.pid}`;
   try {
     await wb.xlsx.writeFile(tmp);

@@ -6,6 +6,7 @@ import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
+import ExcelJS from "exceljs";
 import { run } from "../../src/cli/run";
 import { WORKBOOKS } from "../support/fixtures";
 
@@ -229,6 +230,29 @@ describe("exit codes and bad input", () => {
     const { out } = await cli("--json", dir);
     const names = JSON.parse(out).files.map((f: { file: string }) => path.basename(f.file));
     expect(names).toEqual(["a.xlsx", "b.xlsx", "rusak.xlsx"]);
+  });
+
+  test("--out: two inputs with the same name get two copies, neither overwritten", async () => {
+    const a = path.join(dir, "dinas-a");
+    const b = path.join(dir, "dinas-b");
+    await fs.mkdir(a);
+    await fs.mkdir(b);
+    await fs.copyFile(seed000, path.join(a, "Renja.xlsx"));
+    await fs.copyFile(pengukuran, path.join(b, "Renja.xlsx"));
+    const out = path.join(dir, "hasil");
+    const { err } = await cli("--out", out, path.join(a, "Renja.xlsx"), path.join(b, "Renja.xlsx"));
+    expect((await fs.readdir(out)).sort()).toEqual(["Renja (2).checked.xlsx", "Renja.checked.xlsx"]);
+    expect(err).toContain(path.join(out, "Renja (2).checked.xlsx"));
+    // Each copy carries its own workbook's Temuan: seed 000's count-with-ratio, Pengukuran's components mismatch.
+    const temuan = async (f: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(out, f));
+      const rows: string[] = [];
+      wb.getWorksheet("Temuan")!.eachRow((r) => rows.push(r.values!.toString()));
+      return rows.join("\n");
+    };
+    expect(await temuan("Renja.checked.xlsx")).toContain("count-with-ratio");
+    expect(await temuan("Renja (2).checked.xlsx")).toContain("realisasi-components-mismatch");
   });
 
   test("inputs are never modified", async () => {

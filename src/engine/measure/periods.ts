@@ -34,7 +34,18 @@ export function tablePeriods(table: RecognizedTable): PeriodColumns[] {
     entry[c.role] ??= c;
     byPeriod.set(key, entry);
   }
-  return [...byPeriod.values()].filter((p) => p.realisasi !== null).sort((a, b) => periodOrder(a.period) - periodOrder(b.period));
+  const measured = [...byPeriod.values()].filter((p) => p.realisasi !== null);
+  // A period-less "Realisasi" / "Realisasi Tahunan" beside quarter, semester or month
+  // columns is the year's total of those periods, not one more period: summing it in
+  // would count the year twice.
+  const subYear = measured.some((p) => isSubYearPeriod(p.period));
+  return measured.filter((p) => !(subYear && p.period === "Tahunan")).sort((a, b) => periodOrder(a.period) - periodOrder(b.period));
+}
+
+/** Quarters, semesters and months: the periods that make up one year. */
+export function isSubYearPeriod(key: string): boolean {
+  const order = periodOrder(key);
+  return order > 1000 && order <= 1012;
 }
 
 /** The table's capaian column for the whole year (annual, or the only one). */

@@ -5,6 +5,10 @@
 import { evaluateFixtureSheet, indicatorAt, PENGUKURAN, RENJA } from "../../support/evaluation";
 import { overrideKey } from "../../../src/engine/evaluate";
 import { classify } from "../../../src/engine/measure/classes";
+import { evaluateSheet } from "../../../src/engine/evaluate";
+import { capaianFormulaFor } from "../../../src/engine/measure/native";
+import type { SheetSnapshot } from "../../../src/engine/snapshot";
+import { loadWorkbook } from "../../support/fixtures";
 
 const TW = "Pengukuran TW";
 
@@ -199,4 +203,36 @@ test("band sets: Permendagri 86 by default, the others on request", () => {
   expect(classify(99.9, "berhasil")?.id).toBe("Berhasil");
   expect(classify(100, "berhasil")?.id).toBe("Sangat Berhasil");
   expect(classify(null)).toBeNull();
+});
+
+describe("a year-total realisation column beside the quarters", () => {
+  // Pengukuran TW with a "Realisasi Tahunan" column inserted after TW IV, filled with the
+  // year's total as officers type it (row 5: 2+3+1+2 = 8; row 14: 10+12+0+15 = 37).
+  async function withYearTotal(totals: Record<number, number>): Promise<SheetSnapshot> {
+    const wb = await loadWorkbook(PENGUKURAN);
+    const sheet = wb.sheets.find((s) => s.name === TW)!;
+    const at = 9; // 0-based index of the inserted column (J), before "Capaian (%)"
+    const insert = <T>(rows: readonly (readonly T[])[] | undefined, cell: (r: number) => T) =>
+      rows?.map((row, r) => [...row.slice(0, at), cell(r + sheet.origin.row), ...row.slice(at)]);
+    return {
+      ...sheet,
+      values: insert(sheet.values, (row) => (row === 4 ? "Realisasi Tahunan" : (totals[row] ?? null)))!,
+      formulas: insert(sheet.formulas, () => null),
+      numberFormats: insert(sheet.numberFormats, () => null),
+      merges: sheet.merges.map((m) => (m.right >= at + 1 ? { ...m, right: m.right + 1 } : m)),
+    };
+  }
+
+  test("is not summed in as a fifth period: row 5 stays 8/8 = 100, row 14 stays 37/45", async () => {
+    const ev = evaluateSheet(await withYearTotal({ 5: 8, 14: 37 }));
+    const row5 = indicatorAt(ev, 5).measurement;
+    expect(row5.periods.map((p) => p.period)).toEqual(["TW I", "TW II", "TW III", "TW IV"]);
+    expect(row5.realisasi).toBe(8);
+    expect(row5.capaian.value).toBe(100);
+    expect(indicatorAt(ev, 14).measurement.realisasi).toBe(37);
+    // The native Excel formula sums F:I, not F:J.
+    const native = capaianFormulaFor(ev.sheet, ev.tables[0].table, indicatorAt(ev, 5));
+    expect(native.formula).toContain("F5:I5");
+    expect(native.formula).not.toContain("J5");
+  });
 });
