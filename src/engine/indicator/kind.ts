@@ -144,9 +144,22 @@ const HANDLING = /tindak\s*lanjut|ditindaklanjuti|diselesaikan|penyelesaian|ters
 /** The measure word that opens a name; the bad thing must be what it measures (`Jumlah pelanggaran …`, not `Jumlah data pelanggaran …`). */
 const MEASURE = /^(?:\d{1,3}\s+)?(?:jumlah|banyaknya|persentase|angka|tingkat|rasio|indeks|nilai|prevalensi)\s+/i;
 
+/**
+ * What is still *not* handled: "… yang belum ditindaklanjuti", "… tidak terselesaikan",
+ * "… tidak tepat waktu". Fewer is better whatever is counted, so this outranks HANDLING.
+ */
+const UNHANDLED =
+  /\b(?:belum|tidak)\s+(?:di\s*)?(?:tindak\s*lanjut(?:i)?|ditindaklanjuti|selesai|diselesaikan|terselesaikan|tertangani|ditangani|terealisasi|tepat\s+waktu)\b/i;
+/**
+ * A duration: "Rata-rata waktu penyelesaian SPM", "Lama waktu pelayanan (hari)". Less time
+ * is better. "Ketepatan waktu …" (timeliness) does not open with these words.
+ */
+const DURATION =
+  /^(?:rata-rata\s+)?(?:lama(?:nya)?\s+)?waktu\s+(?:penyelesaian|pelayanan|tunggu|proses|penanganan|penerbitan|pengurusan|respon|tanggap)|^(?:rata-rata\s+)?lama(?:nya)?\s+(?:penyelesaian|pelayanan|proses|penanganan|penerbitan|pengurusan)/i;
+
 export function polarityOf(name: string): { polarity: Polarity; evidence: Evidence } {
   const t = displayText(name);
-  const neg = NEGATIVE_WORDS.exec(t);
+  const neg = NEGATIVE_WORDS.exec(t) ?? UNHANDLED.exec(t) ?? DURATION.exec(t);
   if (neg) return { polarity: "negative", evidence: { source: "name", text: neg[0] } };
   const measured = t.replace(MEASURE, "");
   const bad = BAD_THINGS.exec(measured);

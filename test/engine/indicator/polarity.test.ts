@@ -11,6 +11,14 @@ test.each([
   ["Angka pengangguran terbuka", "pengangguran"],
   ["Jumlah konflik sosial", "konflik"],
   ["Rata-rata waktu penyelesaian SPM (semakin rendah semakin baik)", "semakin rendah semakin baik"],
+  // What is still unhandled: the seeds' "yang ditindaklanjuti" rows turned around.
+  ["Persentase temuan BPK yang belum ditindaklanjuti", "belum ditindaklanjuti"],
+  ["Persentase temuan monitoring dan evaluasi program pembangunan daerah yang tidak ditindaklanjuti", "tidak ditindaklanjuti"],
+  ["persentase kasus/ pengaduan yang tidak tertangani", "tidak tertangani"],
+  ["Jumlah SKPD yang tidak tepat waktu menyampaikan LPPD", "tidak tepat waktu"],
+  // Durations: less time is better.
+  ["Rata-rata waktu penyelesaian SPM", "Rata-rata waktu penyelesaian"],
+  ["Lama waktu pelayanan perizinan (hari)", "Lama waktu pelayanan"],
 ])("%s → negative (%s)", (name, evidence) => {
   expect(polarityOf(name)).toEqual({ polarity: "negative", evidence: { source: "name", text: evidence } });
 });
@@ -20,6 +28,10 @@ test.each([
   "Persentase temuan monitoring dan evaluasi program pembangunan daerah yang ditindaklanjuti",
   "persentase penanganan kasus/ pengaduan yang tertangani",
   "Jumlah data pelanggaran disiplin ASN yang tersusun",
+  // Timeliness from the seeds: "Ketepatan waktu" is on-time, higher is better.
+  "Ketepatan Waktu Penyampaian SKP paling lambat akhir bulan Februari setiap tahun",
+  "Tingkat Ketepatan Waktu Penyampaian Laporan Keuangan SKPD per tanggal 24 Januari setiap tahun",
+  "Tersusunnya dokumen perencanaan, penganggaran dan evaluasi kinerja PD tepat waktu",
 ])("%s → positive", (name) => {
   expect(polarityOf(name).polarity).toBe("positive");
 });
