@@ -83,6 +83,33 @@ test("a zip bomb is refused from the zip directory, before inflating", async () 
   expect(ms).toBeLessThan(30_000);
 });
 
+test("a zip bomb whose directory lies about its sizes is refused, inflating no more than it claims", async () => {
+  const zip = await JSZip.loadAsync(await fs.readFile(BASE));
+  zip.file("xl/worksheets/sheet3.xml", "<row/>".repeat(10_000_000)); // 60 MB
+  const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  // Rewrite the entry's stated uncompressed size (central directory and local header) to 20 KB.
+  const name = Buffer.from("xl/worksheets/sheet3.xml");
+  let patched = 0;
+  for (let i = 0; i + 46 < bytes.length; i++) {
+    const sig = bytes.readUInt32LE(i);
+    if (sig === 0x02014b50 && bytes.readUInt16LE(i + 28) === name.length && bytes.subarray(i + 46, i + 46 + name.length).equals(name)) {
+      bytes.writeUInt32LE(20_000, i + 24);
+      patched++;
+    } else if (sig === 0x04034b50 && bytes.readUInt16LE(i + 26) === name.length && bytes.subarray(i + 30, i + 30 + name.length).equals(name)) {
+      bytes.writeUInt32LE(20_000, i + 22);
+      patched++;
+    }
+  }
+  expect(patched).toBe(2);
+  const file = path.join(dir, "bom-berbohong.xlsx");
+  await fs.writeFile(file, bytes);
+  expect(bytes.length).toBeLessThan(1_000_000);
+  const { code, report, ms } = await checkUntouched(file);
+  expect(code).toBe(2);
+  expect(report.error).toMatch(/xl\/worksheets\/sheet3\.xml inflates to more than the 20000 bytes its directory states: refused as a zip bomb/);
+  expect(ms).toBeLessThan(30_000);
+});
+
 test("a used range of 1,048,576 rows with sparse data: checked, the table found", async () => {
   const file = await variant("sejuta-baris.xlsx", (ws) => {
     ws.getCell("B1048576").value = "catatan di baris terakhir";
