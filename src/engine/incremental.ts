@@ -137,6 +137,9 @@ export function reevaluate(
       remeasured.push(ind.typed.row.row);
       const row = refreshCells(sheet, table, ind.typed.row);
       const typed = typeRow(sheet, table, row);
+      // The formula decides which rows below are its components (seed 001 keeps formulas in
+      // the target cell): a changed formula may bind or free rows, so re-read the sheet.
+      if (typed.formula.text !== ind.typed.formula.text) return full();
       const overrides = settings.overrides?.[overrideKey(sheet.name, row.row)] ?? {};
       indicators[k] = { typed, measurement: measureIndicator(sheet, table, typed, overrides, settings, ind.measurement.components) };
     }

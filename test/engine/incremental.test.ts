@@ -84,3 +84,23 @@ test("editing a name or a header re-evaluates the whole sheet", async () => {
   expect(reevaluate(first, [{ row: 6, col: 3, value: "Jumlah dokumen" }]).mode).toBe("full");
   expect(reevaluate(first, [{ row: 4, col: 6, value: "Realisasi TW I" }]).mode).toBe("full");
 });
+
+test("a target edit that changes a formula kept in the target cell (seed 001's habit) rebinds the component rows", async () => {
+  // Realisasi Anggaran row 5 with its formula moved from D5 into the target cell, on a
+  // line below the target (F5 "100%⏎$\frac…$"), as seed 001 writes it; then F5 is
+  // overwritten with just "100%": rows 6–7 are no longer components.
+  const base = await sheet("pengukuran-bkpsdm-2024.xlsx", "Realisasi Anggaran");
+  const r5 = 5 - base.origin.row;
+  const [formula, target] = [base.values[r5][3], base.values[r5][5]];
+  const inTarget = `${String(target)}\n${String(formula)}`;
+  const moved: SheetSnapshot = { ...base, values: base.values.map((row, i) => (i === r5 ? row.map((v, c) => (c === 3 ? null : c === 5 ? inTarget : v)) : row)) };
+  expect(inTarget).toMatch(/^100%\n\$\\frac/);
+  const first = evaluateSheet(moved);
+  expect(first.tables[0].indicators[0].measurement.components.map((c) => c.row)).toEqual([6, 7]);
+  const changes: CellChange[] = [{ row: 5, col: 6, value: "100%" }];
+  const result = reevaluate(first, changes);
+  const fresh = evaluateSheet(applyChanges(moved, changes)!);
+  expect(fresh.tables[0].indicators[0].measurement.components).toEqual([]);
+  expect(result.mode).toBe("full");
+  expect(reportEvaluation(result.evaluation)).toEqual(reportEvaluation(fresh));
+});

@@ -24,13 +24,19 @@ export function bindComponents(rows: readonly TypedIndicator[]): ComponentBindin
     const found: { name: string; row: number }[] = [];
     for (let j = i + 1; j < rows.length; j++) {
       const r = rows[j];
-      // A component row has no number of its own and is named after a variable.
+      // A component row has no number, target or formula of its own and is named after a
+      // variable. A row with its own target or formula is an indicator, whatever its name.
       const name = names.get(variableKey(r.row.name));
-      if (!name || r.row.no) break;
+      if (!name || r.row.no || hasOwnDefinition(r)) break;
       found.push({ name, row: r.row.row });
       componentIndices.add(j);
     }
     if (found.length > 0) byParent.set(i, found);
   }
   return { byParent, componentIndices };
+}
+
+function hasOwnDefinition(r: TypedIndicator): boolean {
+  const target = r.target?.form ?? "empty";
+  return (target !== "empty" && target !== "dash") || r.formula.text.trim() !== "";
 }

@@ -192,6 +192,16 @@ describe("components (rincian rows under the indicator)", () => {
     // The component rows are not indicators of their own.
     expect(ev.tables[0].indicators.map((x) => x.typed.row.row)).toEqual([5, 8]);
   });
+
+  test("a row named like a variable but with its own target is an indicator, not a component", async () => {
+    // Row 7 "Jumlah Total Anggaran" given a target of its own (F7): it stops the rincian block.
+    const wb = await loadWorkbook(PENGUKURAN);
+    const sheet = wb.sheets.find((s) => s.name === "Realisasi Anggaran")!;
+    const values = sheet.values.map((row, i) => (i + sheet.origin.row === 7 ? row.map((v, c) => (c === 5 ? "2.000.000.000" : v)) : row));
+    const ev = evaluateSheet({ ...sheet, values });
+    expect(indicatorAt(ev, 5).measurement.components).toEqual([{ name: "Jumlah Realisasi Anggaran", row: 6 }]);
+    expect(ev.tables[0].indicators.map((x) => x.typed.row.row)).toEqual([5, 7, 8]);
+  });
 });
 
 test("band sets: Permendagri 86 by default, the others on request", () => {
