@@ -43,6 +43,8 @@ Kode keluar: 0 = tidak ada temuan galat, 1 = ada temuan galat,
     findingsOfTable: (e: number, w: number, i: number) => `Temuan: ${e} galat, ${w} peringatan, ${i} info`,
     severity: { error: "GALAT", warning: "PERINGATAN", info: "INFO" } as Record<string, string>,
     wrote: (f: string) => `Salinan bertanda ditulis: ${f}`,
+    copyRefused: (f: string, lost: string) =>
+      `${f}: salinan bertanda tidak ditulis — salinan akan kehilangan ${lost} milik pengguna. Temuan tetap dilaporkan di atas; periksa berkas ini di Excel dengan add-in.`,
     roles: {
       no: "No",
       sasaran: "Sasaran",
@@ -101,6 +103,8 @@ Exit codes: 0 = no error findings, 1 = error findings,
     findingsOfTable: (e: number, w: number, i: number) => `Findings: ${e} errors, ${w} warnings, ${i} info`,
     severity: { error: "ERROR", warning: "WARNING", info: "INFO" } as Record<string, string>,
     wrote: (f: string) => `Annotated copy written: ${f}`,
+    copyRefused: (f: string, lost: string) =>
+      `${f}: no annotated copy written — the copy would lose the user's ${lost}. The findings are still reported above; check this file in Excel with the add-in.`,
     roles: {
       no: "No",
       sasaran: "Objective",

@@ -9,6 +9,7 @@ import { checkWorkbook, type Finding, type SheetReport } from "../engine/report"
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { readWorkbookFile } from "../xlsx/read-workbook";
 import { writeAnnotatedCopy } from "../xlsx/annotate";
+import { CopyWouldLoseContentError } from "../xlsx/copy-fidelity";
 import { formatFile, type FileResult } from "./human-report";
 import { MESSAGES, type Lang, type Messages } from "./messages";
 
@@ -123,6 +124,11 @@ export async function run(argv: string[], io: Io, version: string): Promise<numb
       try {
         io.err(m.wrote(await writeAnnotatedCopy(file, parsed.outDir, result.findings, parsed.lang, written)));
       } catch (e) {
+        // A refused copy is not a failed check: the findings stand, the exit code follows them.
+        if (e instanceof CopyWouldLoseContentError) {
+          io.err(m.copyRefused(file, e.lost.map((l) => l[parsed.lang]).join(", ")));
+          continue;
+        }
         result.error = m.unreadable(file, e instanceof Error ? e.message : String(e));
         io.err(result.error);
       }

@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
 import type { Finding } from "../engine/report";
+import { CopyWouldLoseContentError, partsLostInCopy } from "./copy-fidelity";
 
 export const MARKER = "IKI Checker";
 /** Conditional-format formula: always true, and names the checker and the severity. */
@@ -132,13 +133,18 @@ export function annotatedCopyPath(input: string, outDir: string, taken: Readonly
 }
 
 /**
- * Reads `input`, writes its annotated copy atomically; returns the path written. `taken`
+ * Reads `input`, writes its annotated copy atomically; returns the path written. A workbook
+ * whose copy would lose content (charts, pivots, plain notes …) gets no copy: this throws
+ * CopyWouldLoseContentError before anything is written. `taken`
  * holds the paths already written in this run: they are never overwritten, and the new
  * path is added to it.
  */
 export async function writeAnnotatedCopy(input: string, outDir: string, findings: Finding[], lang: "id" | "en" = "id", taken: Set<string> = new Set()): Promise<string> {
+  const bytes = await fs.readFile(input);
+  const lost = partsLostInCopy(bytes);
+  if (lost.length > 0) throw new CopyWouldLoseContentError(lost);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await fs.readFile(input)) as unknown as ExcelJS.Buffer);
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   annotateWorkbook(wb, findings, lang);
   await fs.mkdir(outDir, { recursive: true });
   const target = annotatedCopyPath(input, outDir, taken);

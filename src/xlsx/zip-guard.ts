@@ -29,7 +29,7 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-interface EntryClaim {
+export interface EntryClaim {
   name: string;
   method: number;
   compressed: number;
@@ -37,8 +37,18 @@ interface EntryClaim {
   localHeader: number;
 }
 
-/** Throws ZipLimitError when the archive's stated sizes exceed the limits; returns the total. */
+/**
+ * Throws ZipLimitError when the archive's stated sizes exceed the limits, or an entry
+ * inflates beyond its stated size; returns the total.
+ */
 export function checkZipLimits(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): number {
+  const { claims, total } = directory(buf, limits);
+  for (const claim of claims) verifyStatedSize(buf, claim);
+  return total;
+}
+
+/** Reads the central directory, checking the stated sizes against the limits. */
+function directory(buf: Buffer, limits: ZipLimits): { claims: EntryClaim[]; total: number } {
   // The end-of-central-directory record sits in the last 64 KiB + 22 bytes.
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
@@ -72,12 +82,21 @@ export function checkZipLimits(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMI
     if (total > limits.maxTotalBytes) throw new ZipLimitError(`archive inflates to more than ${limits.maxTotalBytes} bytes`);
     p += 46 + nameLen + extraLen + commentLen;
   }
-  for (const claim of claims) verifyStatedSize(buf, claim);
-  return total;
+  return { claims, total };
+}
+
+/** The entries as the central directory states them (no limits checked: call checkZipLimits first). */
+export function zipEntries(buf: Buffer): EntryClaim[] {
+  return directory(buf, { maxTotalBytes: Infinity, maxRatio: Infinity, maxEntries: Infinity }).claims;
+}
+
+/** One entry's bytes, inflated and capped at its stated size. */
+export function readZipEntry(buf: Buffer, e: EntryClaim): Buffer {
+  return verifyStatedSize(buf, e);
 }
 
 /** Inflates one entry, capped at its stated size: more data than stated is refused. */
-function verifyStatedSize(buf: Buffer, e: EntryClaim): void {
+function verifyStatedSize(buf: Buffer, e: EntryClaim): Buffer {
   const h = e.localHeader;
   if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOCAL) throw new ZipLimitError(`damaged zip entry ${e.name}`);
   const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
@@ -85,7 +104,7 @@ function verifyStatedSize(buf: Buffer, e: EntryClaim): void {
   const data = buf.subarray(start, start + e.compressed);
   if (e.method === 0) {
     if (e.compressed !== e.uncompressed) throw new ZipLimitError(`entry ${e.name} does not have the size its directory states`);
-    return;
+    return Buffer.from(data);
   }
   if (e.method !== 8) throw new ZipLimitError(`entry ${e.name} uses an unsupported compression method (${e.method})`);
   let inflated: Buffer;
@@ -99,4 +118,5 @@ function verifyStatedSize(buf: Buffer, e: EntryClaim): void {
     throw new ZipLimitError(`entry ${e.name} cannot be inflated: ${(err as Error).message}`);
   }
   if (inflated.length !== e.uncompressed) throw new ZipLimitError(`entry ${e.name} does not have the size its directory states`);
+  return inflated;
 }

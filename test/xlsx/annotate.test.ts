@@ -5,6 +5,7 @@
  * LibreOffice opens the copy without trouble.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { createHash } from "crypto";
 import { execFile } from "child_process";
 import { existsSync, promises as fs } from "fs";
@@ -14,6 +15,8 @@ import { promisify } from "util";
 import { checkWorkbook } from "../../src/engine/report";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { MARKER, writeAnnotatedCopy } from "../../src/xlsx/annotate";
+import { CopyWouldLoseContentError } from "../../src/xlsx/copy-fidelity";
+import { run as runCli } from "../../src/cli/run";
 import { WORKBOOKS } from "../support/fixtures";
 import { sofficePath } from "../support/libreoffice";
 import { readNotes } from "../support/xlsx-notes";
@@ -95,4 +98,48 @@ test("a Temuan sheet lists every finding with a link to its cell", async () => {
   const pdf = path.join(outDir, "pengukuran.checked.pdf");
   expect(existsSync(pdf)).toBe(true);
   expect((await fs.stat(pdf)).size).toBeGreaterThan(5000);
+});
+
+describe("content an exceljs copy would lose: no copy at all", () => {
+  /** `input` rewritten the way Excel saves notes: plain `<text><t>…</t></text>`, no rich-text run. */
+  async function withPlainNotes(): Promise<string> {
+    const zip = await JSZip.loadAsync(await fs.readFile(input));
+    const name = Object.keys(zip.files).find((n) => /^xl\/comments\d*\.xml$/.test(n))!;
+    const xml = await zip.file(name)!.async("string");
+    const plain = xml.replace(/<text><r>(?:<rPr>.*?<\/rPr>)?(<t[^>]*>.*?<\/t>)<\/r><\/text>/g, "<text>$1</text>");
+    expect(plain).toContain("<text><t>Dicek ulang oleh Kasubbag, 5 Jan</t></text>");
+    zip.file(name, plain);
+    const file = path.join(dir, "catatan-polos.xlsx");
+    await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    return file;
+  }
+
+  test("plain-text notes (Excel's own form) read back empty in exceljs, so the copy is refused", async () => {
+    const file = await withPlainNotes();
+    // Why: exceljs loses the words of the user's note.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const note = wb.getWorksheet("Rencana Aksi 2024")!.getCell("N15").note as unknown as { texts?: { text: string }[] };
+    expect((note.texts ?? []).map((t) => t.text).join("")).toBe("");
+    const before = await sha(file);
+    const out = path.join(dir, "out-catatan");
+    await expect(writeAnnotatedCopy(file, out, findings)).rejects.toThrow(new CopyWouldLoseContentError([{ id: "isi catatan (notes)", en: "the text of notes" }]));
+    expect(existsSync(out)).toBe(false);
+    expect(await sha(file)).toBe(before);
+  });
+
+  test("a chart part: refused; the CLI says so, still reports the findings, and the exit code follows them", async () => {
+    const zip = await JSZip.loadAsync(await fs.readFile(input));
+    zip.file("xl/charts/chart1.xml", '<?xml version="1.0" encoding="UTF-8"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    const file = path.join(dir, "grafik.xlsx");
+    await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const out = path.join(dir, "out-grafik");
+    let stdout = "";
+    let stderr = "";
+    const code = await runCli(["--out", out, file], { out: (t) => (stdout += t), err: (t) => (stderr += t) }, "test");
+    expect(stderr).toContain(`${file}: salinan bertanda tidak ditulis — salinan akan kehilangan grafik milik pengguna.`);
+    expect(stdout).toContain("capaian-mismatch");
+    expect(code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
 });
