@@ -38,6 +38,8 @@ export interface PeriodMeasure {
   /** The value as the column states it (the running total itself for `s.d.` columns). */
   stated: number | null;
   target: number | null;
+  /** The target column is a running total (`Target s.d. TW II`): the target to date. */
+  targetToDate: boolean;
   targetReading: CellReading | null;
   capaian: Capaian;
   cls: Band | null;
@@ -87,6 +89,7 @@ export function measureIndicator(
   const expr = typed.formula.expr;
   const measures: PeriodMeasure[] = [];
   let previousStated: number | null = null;
+  let ownToDate = 0;
   for (const p of periods) {
     const col = p.realisasi?.col ?? null;
     const reading = col === null ? null : readCell(valueAt(sheet, row, col), numberFormatAt(sheet, row, col), percentScale);
@@ -96,11 +99,16 @@ export function measureIndicator(
       own = previousStated === null ? stated : stated - previousStated;
       previousStated = stated;
     }
+    if (isNum(own)) ownToDate += own;
+    const targetToDate = p.target?.runningTotal ?? false;
     const targetReading = p.target ? readCell(valueAt(sheet, row, p.target.col), numberFormatAt(sheet, row, p.target.col), percentScale) : null;
     const periodTarget = targetReading?.value ?? null;
     let capaian: Capaian = { value: null, variant: null, reason: "no-target" };
     if (isNum(periodTarget)) {
-      const r = aggregation === "cumulative" ? own : stated;
+      // A kumulatif quarter: its own value against its own target, or the realisation to
+      // date against a target to date (`Target s.d. TW II`).
+      const toDate = p.realisasi?.runningTotal ? stated : ownToDate;
+      const r = aggregation !== "cumulative" ? stated : targetToDate ? toDate : own;
       capaian = capaianFor({ value: r }, periodTarget, polarity, negative);
     } else if (aggregation !== "cumulative" && typed.target) {
       capaian = capaianFor({ value: stated, grade: reading?.grade }, typed.target, polarity, negative);
@@ -114,7 +122,7 @@ export function measureIndicator(
         return readCell(valueAt(sheet, r, col), numberFormatAt(sheet, r, col)).value;
       });
     }
-    measures.push({ period: p.period, col, reading, own, stated, target: periodTarget, targetReading, capaian, cls: classify(capaian.value, bandSet), fromComponents });
+    measures.push({ period: p.period, col, reading, own, stated, target: periodTarget, targetToDate, targetReading, capaian, cls: classify(capaian.value, bandSet), fromComponents });
   }
 
   const filled = measures.filter((m) => isNum(m.stated));
@@ -176,6 +184,8 @@ function ytdTarget(typed: TypedIndicator, measures: PeriodMeasure[], aggregation
   if (typed.target && typed.target.form !== "empty" && typed.target.form !== "dash") return typed.target;
   const withTarget = measures.filter((m) => isNum(m.target));
   if (withTarget.length > 0) {
+    // Targets to date already add up: the latest one is the target for the year so far.
+    if (aggregation === "cumulative" && withTarget.some((m) => m.targetToDate)) return withTarget[withTarget.length - 1].target as number;
     if (aggregation === "cumulative") return withTarget.reduce((s, m) => s + (m.target as number), 0);
     if (aggregation === "average") return withTarget.reduce((s, m) => s + (m.target as number), 0) / withTarget.length;
     return (last && isNum(last.target) ? last.target : withTarget[withTarget.length - 1].target) as number;

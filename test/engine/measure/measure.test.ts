@@ -9,6 +9,7 @@ import { evaluateSheet } from "../../../src/engine/evaluate";
 import { capaianFormulaFor } from "../../../src/engine/measure/native";
 import type { SheetSnapshot } from "../../../src/engine/snapshot";
 import { loadWorkbook } from "../../support/fixtures";
+import { runRules } from "../../../src/engine/rules";
 
 const TW = "Pengukuran TW";
 
@@ -143,6 +144,42 @@ describe("Rencana Aksi 2024: quarterly targets, words, gaps", () => {
     const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, "Rencana Aksi 2024"), 16).measurement;
     expect(m.periods[1].stated).toBeNull();
     expect(m.capaian.value).toBeCloseTo(103.875, 9);
+  });
+});
+
+describe("Rencana Aksi 2024 with targets to date (`Target s.d.` TW I–IV)", () => {
+  // The sheet's "Target" group header (F7) relabelled "Target s.d.", and the kumulatif rows'
+  // quarterly targets typed to date: row 13 (4 dokumen) 1,2,3,4; row 14 (8 dokumen) 2,4,6,8.
+  async function targetsToDate(): Promise<SheetSnapshot> {
+    const sheet = (await loadWorkbook(PENGUKURAN)).sheets.find((s) => s.name === "Rencana Aksi 2024")!;
+    const toDate: Record<number, number[]> = { 13: [1, 2, 3, 4], 14: [2, 4, 6, 8] };
+    const values = sheet.values.map((row, i) => {
+      const r = i + sheet.origin.row;
+      if (r === 7) return row.map((v, c) => (c === 5 ? "Target s.d." : v));
+      const t = toDate[r];
+      return t ? row.map((v, c) => (c >= 5 && c <= 8 ? t[c - 5] : v)) : row;
+    });
+    return { ...sheet, values };
+  }
+
+  test("row 13 — realisation to date 1,2,2,4 against 1,2,3,4: 100, 100, 66.67, 100; the year 4/4 = 100", async () => {
+    const ev = evaluateSheet(await targetsToDate());
+    const m = indicatorAt(ev, 13).measurement;
+    expect(m.periods.map((p) => p.targetToDate)).toEqual([true, true, true, true]);
+    expect(m.periods.map((p) => p.capaian.value)).toEqual([100, 100, (2 / 3) * 100, 100]);
+    expect(m.realisasi).toBe(4);
+    expect(m.capaian.value).toBe(100);
+  });
+
+  test("targets to date that end at the annual target raise no period-targets-inconsistent; one that does not is named", async () => {
+    const sheet = await targetsToDate();
+    const inconsistent = (s: SheetSnapshot) => runRules(evaluateSheet(s)).filter((f) => f.rule === "period-targets-inconsistent").map((f) => f.cell);
+    expect(inconsistent(sheet)).not.toContain("E13");
+    expect(inconsistent(sheet)).not.toContain("E14");
+    // Row 14's TW IV target to date typed 7 instead of 8.
+    const wrong = { ...sheet, values: sheet.values.map((row, i) => (i + sheet.origin.row === 14 ? row.map((v, c) => (c === 8 ? 7 : v)) : row)) };
+    const f = runRules(evaluateSheet(wrong)).find((x) => x.rule === "period-targets-inconsistent" && x.cell === "E14");
+    expect(f?.messages.id).toBe("Target s.d. periode terakhir 7 tidak sama dengan target tahunan 8.");
   });
 });
 
