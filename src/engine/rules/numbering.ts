@@ -27,6 +27,9 @@ export const numbering: Rule = {
       lastRow = ind.typed.row.row;
       const raw = displayText(ind.typed.row.no ?? "");
       if (!raw) continue;
+      // Sub-numbers (`1.1`, `2.3.1`) number rows inside a main row: they are not mistyped,
+      // and the main sequence continues after them.
+      if (/^\d{1,3}(?:\.\d{1,3})+\.?$/.test(raw)) continue;
       const m = /^(\d{1,3})(\.?)$/.exec(raw);
       const n = Number(/^\d{1,3}/.exec(raw)?.[0] ?? NaN);
       const at = { row: ind.typed.row.row, col, indicatorRow: ind.typed.row.row };
