@@ -6,20 +6,19 @@
  */
 import { evaluateSheet } from "../../../src/engine/evaluate";
 import { runRules } from "../../../src/engine/rules";
+import { applyChanges } from "../../../src/engine/incremental";
 import type { SheetSnapshot } from "../../../src/engine/snapshot";
 import { loadWorkbook } from "../../support/fixtures";
 
 const ROW = 9;
-const NAME_COL = 2; // 0-based C
-const CAPAIAN_COL = 9; // 0-based J, "Capaian (%)"
+const NAME_COL = 3; // C
+const CAPAIAN_COL = 10; // J, "Capaian (%)"
 
 /** The sheet with row 9's capaian typed as `capaian`, and its name optionally replaced. */
 async function row9(capaian: number, name?: string): Promise<SheetSnapshot> {
   const wb = await loadWorkbook("pengukuran-bkpsdm-2024.xlsx");
   const sheet = wb.sheets.find((s) => s.name === "Pengukuran TW")!;
-  const r = ROW - sheet.origin.row;
-  const values = sheet.values.map((row, i) => (i !== r ? row : row.map((v, c) => (c === CAPAIAN_COL ? capaian : c === NAME_COL && name ? name : v))));
-  return { ...sheet, values };
+  return applyChanges(sheet, [{ row: ROW, col: CAPAIAN_COL, value: capaian }, ...(name ? [{ row: ROW, col: NAME_COL, value: name }] : [])])!;
 }
 
 async function findingsAtJ9(sheet: SheetSnapshot) {

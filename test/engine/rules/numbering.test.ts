@@ -4,17 +4,14 @@
  */
 import { evaluateSheet } from "../../../src/engine/evaluate";
 import { runRules } from "../../../src/engine/rules";
+import { applyChanges } from "../../../src/engine/incremental";
 import type { CellValue, SheetSnapshot } from "../../../src/engine/snapshot";
 import { loadWorkbook } from "../../support/fixtures";
 
 /** The sheet with column A of the given rows retyped. */
 async function renumbered(numbers: Record<number, CellValue>): Promise<SheetSnapshot> {
   const sheet = (await loadWorkbook("pengukuran-bkpsdm-2024.xlsx")).sheets.find((s) => s.name === "Pengukuran TW")!;
-  const values = sheet.values.map((row, i) => {
-    const r = i + sheet.origin.row;
-    return r in numbers ? row.map((v, c) => (c === 0 ? numbers[r] : v)) : row;
-  });
-  return { ...sheet, values };
+  return applyChanges(sheet, Object.entries(numbers).map(([row, value]) => ({ row: Number(row), col: 1, value })))!;
 }
 
 const numberingFindings = (s: SheetSnapshot) =>
