@@ -93,7 +93,10 @@ test("a target edit that changes a formula kept in the target cell (seed 001's h
   const r5 = 5 - base.origin.row;
   const [formula, target] = [base.values[r5][3], base.values[r5][5]];
   const inTarget = `${String(target)}\n${String(formula)}`;
-  const moved: SheetSnapshot = { ...base, values: base.values.map((row, i) => (i === r5 ? row.map((v, c) => (c === 3 ? null : c === 5 ? inTarget : v)) : row)) };
+  const moved = applyChanges(base, [
+    { row: 5, col: 4, value: null },
+    { row: 5, col: 6, value: inTarget },
+  ])!;
   expect(inTarget).toMatch(/^100%\n\$\\frac/);
   const first = evaluateSheet(moved);
   expect(first.tables[0].indicators[0].measurement.components.map((c) => c.row)).toEqual([6, 7]);

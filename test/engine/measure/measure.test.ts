@@ -10,6 +10,7 @@ import { capaianFormulaFor } from "../../../src/engine/measure/native";
 import type { SheetSnapshot } from "../../../src/engine/snapshot";
 import { loadWorkbook } from "../../support/fixtures";
 import { runRules } from "../../../src/engine/rules";
+import { applyChanges } from "../../../src/engine/incremental";
 
 const TW = "Pengukuran TW";
 
@@ -152,14 +153,13 @@ describe("Rencana Aksi 2024 with targets to date (`Target s.d.` TW I–IV)", () 
   // quarterly targets typed to date: row 13 (4 dokumen) 1,2,3,4; row 14 (8 dokumen) 2,4,6,8.
   async function targetsToDate(): Promise<SheetSnapshot> {
     const sheet = (await loadWorkbook(PENGUKURAN)).sheets.find((s) => s.name === "Rencana Aksi 2024")!;
-    const toDate: Record<number, number[]> = { 13: [1, 2, 3, 4], 14: [2, 4, 6, 8] };
-    const values = sheet.values.map((row, i) => {
-      const r = i + sheet.origin.row;
-      if (r === 7) return row.map((v, c) => (c === 5 ? "Target s.d." : v));
-      const t = toDate[r];
-      return t ? row.map((v, c) => (c >= 5 && c <= 8 ? t[c - 5] : v)) : row;
-    });
-    return { ...sheet, values };
+    const toDate: [number, number[]][] = [
+      [13, [1, 2, 3, 4]],
+      [14, [2, 4, 6, 8]],
+    ];
+    // Targets TW I–IV sit in F–I (columns 6–9).
+    const changes = [{ row: 7, col: 6, value: "Target s.d." }, ...toDate.flatMap(([row, t]) => t.map((value, k) => ({ row, col: 6 + k, value })))];
+    return applyChanges(sheet, changes)!;
   }
 
   test("row 13 — realisation to date 1,2,2,4 against 1,2,3,4: 100, 100, 66.67, 100; the year 4/4 = 100", async () => {
@@ -177,7 +177,7 @@ describe("Rencana Aksi 2024 with targets to date (`Target s.d.` TW I–IV)", () 
     expect(inconsistent(sheet)).not.toContain("E13");
     expect(inconsistent(sheet)).not.toContain("E14");
     // Row 14's TW IV target to date typed 7 instead of 8.
-    const wrong = { ...sheet, values: sheet.values.map((row, i) => (i + sheet.origin.row === 14 ? row.map((v, c) => (c === 8 ? 7 : v)) : row)) };
+    const wrong = applyChanges(sheet, [{ row: 14, col: 9, value: 7 }])!;
     const f = runRules(evaluateSheet(wrong)).find((x) => x.rule === "period-targets-inconsistent" && x.cell === "E14");
     expect(f?.messages.id).toBe("Target s.d. periode terakhir 7 tidak sama dengan target tahunan 8.");
   });
@@ -234,8 +234,7 @@ describe("components (rincian rows under the indicator)", () => {
     // Row 7 "Jumlah Total Anggaran" given a target of its own (F7): it stops the rincian block.
     const wb = await loadWorkbook(PENGUKURAN);
     const sheet = wb.sheets.find((s) => s.name === "Realisasi Anggaran")!;
-    const values = sheet.values.map((row, i) => (i + sheet.origin.row === 7 ? row.map((v, c) => (c === 5 ? "2.000.000.000" : v)) : row));
-    const ev = evaluateSheet({ ...sheet, values });
+    const ev = evaluateSheet(applyChanges(sheet, [{ row: 7, col: 6, value: "2.000.000.000" }])!);
     expect(indicatorAt(ev, 5).measurement.components).toEqual([{ name: "Jumlah Realisasi Anggaran", row: 6 }]);
     expect(ev.tables[0].indicators.map((x) => x.typed.row.row)).toEqual([5, 7, 8]);
   });
