@@ -1,0 +1,255 @@
+/**
+ * The bindings the add-in keeps inside the workbook, so they travel by email: recognised
+ * tables, per-row overrides, ignored findings and the check settings.
+ *
+ * Store: ONE custom XML part in the namespace below (ExcelApi 1.5). Compared with the
+ * alternatives (docs/ARCHITECTURE.md, "Bindings store"):
+ * - `Office.context.document.settings` needs `saveAsync`, which disables undo (office-js
+ *   #3141) and is one JSON blob per add-in with no namespace of its own in the file;
+ * - worksheet custom properties (ExcelApi 1.12) split the data per sheet, lose it when a
+ *   sheet is copied into another workbook, and cap each value's length;
+ * - a custom XML part is namespaced, versioned and read in the same sync as the sheets,
+ *   but writing one clears undo on some builds too (office-js #4484).
+ * Every store disturbs undo, so the part is written only when its content changes (an
+ * override, an ignore, a setting, a different set of tables) — never on a plain check.
+ *
+ * Reading never trusts the part: a damaged part or a newer version is reported and
+ * ignored (a newer version is also never overwritten); each malformed or unknown entry is
+ * reported and skipped, the rest is used.
+ */
+import type { RowOverrides } from "../engine/measure/measure";
+import type { CheckSettings } from "../taskpane/host-api";
+import { DEFAULT_SETTINGS } from "../taskpane/host-api";
+
+export const BINDINGS_NAMESPACE = "urn:iki-checker:bindings";
+export const BINDINGS_VERSION = 1;
+
+export interface BoundTable {
+  sheet: string;
+  /** A1 ranges, e.g. `A5:K6` and `A7:K40`. */
+  header: string;
+  data: string;
+  kind: string;
+}
+
+export interface BoundOverride {
+  sheet: string;
+  row: number;
+  /** The indicator's name when the override was made: a moved row is not matched blindly. */
+  name: string;
+  overrides: RowOverrides;
+}
+
+export interface Bindings {
+  tables: BoundTable[];
+  overrides: BoundOverride[];
+  /** `rule@sheet!cell` */
+  ignored: string[];
+  settings: CheckSettings;
+}
+
+export const EMPTY_BINDINGS: Bindings = { tables: [], overrides: [], ignored: [], settings: DEFAULT_SETTINGS };
+
+export interface BindingsProblem {
+  kind: "damaged" | "newer-version" | "entry-ignored";
+  detail: string;
+}
+
+const KINDS = ["percentage", "ratio", "count", "index", "grade", "timeliness", "average", "availability", "unknown"];
+const POLARITIES = ["positive", "negative"];
+const AGGREGATIONS = ["cumulative", "non-cumulative", "average"];
+const NEGATIVE = ["inverse", "ratio"];
+const BAND_SETS = ["permendagri86", "baik", "berhasil"];
+const SEVERITIES = ["error", "warning", "info", "off"];
+const RANGE = /^[A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7}$/;
+const RULE_ID = /^[a-z0-9-]{1,60}$/;
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|apos|#x?[0-9a-fA-F]+);/g, (_, e: string) => {
+    const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+    if (named[e]) return named[e];
+    const code = e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
+  });
+}
+
+function element(name: string, attrs: Record<string, string | number | undefined>): string {
+  const parts = Object.entries(attrs)
+    .filter(([, v]) => v !== undefined && v !== "")
+    .map(([k, v]) => `${k}="${escapeXml(String(v))}"`);
+  return `<${name} ${parts.join(" ")}/>`;
+}
+
+export function serializeBindings(b: Bindings): string {
+  const lines = [`<ikiChecker xmlns="${BINDINGS_NAMESPACE}" version="${BINDINGS_VERSION}">`];
+  lines.push(`  <settings bandSet="${b.settings.bandSet}" negativeFormula="${b.settings.negativeFormula}"/>`);
+  for (const [id, severity] of Object.entries(b.settings.rules).sort()) lines.push(`  ${element("rule", { id, severity })}`);
+  for (const t of b.tables) lines.push(`  ${element("table", { sheet: t.sheet, header: t.header, data: t.data, kind: t.kind })}`);
+  for (const o of b.overrides) {
+    lines.push(
+      `  ${element("override", {
+        sheet: o.sheet,
+        row: o.row,
+        name: o.name,
+        kind: o.overrides.kind,
+        polarity: o.overrides.polarity,
+        aggregation: o.overrides.aggregation,
+        negativeFormula: o.overrides.negativeFormula,
+      })}`,
+    );
+  }
+  for (const key of [...b.ignored].sort()) lines.push(`  ${element("ignored", { key })}`);
+  lines.push("</ikiChecker>");
+  return lines.join("\n");
+}
+
+interface RawElement {
+  name: string;
+  attrs: Record<string, string>;
+  text: string;
+}
+
+/** The child elements of the root, as written by serializeBindings; anything else is "foreign". */
+function children(body: string): { elements: RawElement[]; junk: string[] } {
+  const elements: RawElement[] = [];
+  const junk: string[] = [];
+  const re = /<([A-Za-z][\w.-]*)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*\/>|<!--[\s\S]*?-->|([^<]+)|(<[^>]*>?)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body))) {
+    if (m[1]) {
+      const attrs: Record<string, string> = {};
+      for (const a of m[2].matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)) attrs[a[1]] = unescapeXml(a[2]);
+      elements.push({ name: m[1], attrs, text: m[0] });
+    } else if (m[3] !== undefined) {
+      if (m[3].trim()) junk.push(m[3].trim().slice(0, 60));
+    } else if (m[4] !== undefined) junk.push(m[4].slice(0, 60));
+  }
+  return { elements, junk };
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly string[]): T | undefined {
+  return value !== undefined && allowed.includes(value) ? (value as T) : undefined;
+}
+
+export function parseBindings(xml: string): { bindings: Bindings; problems: BindingsProblem[]; readOnly: boolean } {
+  const problems: BindingsProblem[] = [];
+  const fresh = (): Bindings => ({ tables: [], overrides: [], ignored: [], settings: { ...DEFAULT_SETTINGS, rules: {} } });
+  const root = /^\s*(?:<\?xml[^>]*\?>\s*)?<ikiChecker\s+([^>]*?)>([\s\S]*)<\/ikiChecker>\s*$/.exec(xml);
+  if (!root) return { bindings: fresh(), problems: [{ kind: "damaged", detail: "no <ikiChecker> root" }], readOnly: false };
+  const rootAttrs = Object.fromEntries([...root[1].matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)].map((a) => [a[1], a[2]]));
+  if (rootAttrs.xmlns !== BINDINGS_NAMESPACE) {
+    return { bindings: fresh(), problems: [{ kind: "damaged", detail: `namespace ${rootAttrs.xmlns ?? "(none)"}` }], readOnly: false };
+  }
+  const version = Number(rootAttrs.version);
+  if (!Number.isInteger(version) || version < 1) return { bindings: fresh(), problems: [{ kind: "damaged", detail: `version ${rootAttrs.version ?? "(none)"}` }], readOnly: false };
+  if (version > BINDINGS_VERSION) return { bindings: fresh(), problems: [{ kind: "newer-version", detail: `version ${version}` }], readOnly: true };
+
+  const b = fresh();
+  const { elements, junk } = children(root[2]);
+  for (const j of junk) problems.push({ kind: "entry-ignored", detail: j });
+  const reject = (e: RawElement): void => {
+    problems.push({ kind: "entry-ignored", detail: e.text.slice(0, 120) });
+  };
+  for (const e of elements) {
+    const a = e.attrs;
+    switch (e.name) {
+      case "settings": {
+        const bandSet = oneOf<CheckSettings["bandSet"]>(a.bandSet, BAND_SETS);
+        const negativeFormula = oneOf<CheckSettings["negativeFormula"]>(a.negativeFormula, NEGATIVE);
+        if (!bandSet || !negativeFormula) reject(e);
+        else b.settings = { ...b.settings, bandSet, negativeFormula };
+        break;
+      }
+      case "rule": {
+        const severity = oneOf<"error" | "warning" | "info" | "off">(a.severity, SEVERITIES);
+        if (!a.id || !RULE_ID.test(a.id) || !severity) reject(e);
+        else b.settings.rules[a.id] = severity;
+        break;
+      }
+      case "table": {
+        if (!a.sheet || !RANGE.test(a.header ?? "") || !RANGE.test(a.data ?? "") || !a.kind) reject(e);
+        else b.tables.push({ sheet: a.sheet, header: a.header, data: a.data, kind: a.kind });
+        break;
+      }
+      case "override": {
+        const row = Number(a.row);
+        const overrides: RowOverrides = {};
+        const kind = oneOf<NonNullable<RowOverrides["kind"]>>(a.kind, KINDS);
+        const polarity = oneOf<NonNullable<RowOverrides["polarity"]>>(a.polarity, POLARITIES);
+        const aggregation = oneOf<NonNullable<RowOverrides["aggregation"]>>(a.aggregation, AGGREGATIONS);
+        const negativeFormula = oneOf<NonNullable<RowOverrides["negativeFormula"]>>(a.negativeFormula, NEGATIVE);
+        // Every attribute given must be valid: a half-understood override is not applied.
+        const bad = (a.kind && !kind) || (a.polarity && !polarity) || (a.aggregation && !aggregation) || (a.negativeFormula && !negativeFormula);
+        if (kind) overrides.kind = kind;
+        if (polarity) overrides.polarity = polarity;
+        if (aggregation) overrides.aggregation = aggregation;
+        if (negativeFormula) overrides.negativeFormula = negativeFormula;
+        if (!a.sheet || !Number.isInteger(row) || row < 1 || a.name === undefined || bad || Object.keys(overrides).length === 0) reject(e);
+        else b.overrides.push({ sheet: a.sheet, row, name: a.name, overrides });
+        break;
+      }
+      case "ignored": {
+        if (!a.key || !/^[a-z0-9-]+@.+![A-Z]{1,3}[0-9]+$/.test(a.key)) reject(e);
+        else b.ignored.push(a.key);
+        break;
+      }
+      default:
+        reject(e);
+    }
+  }
+  return { bindings: b, problems, readOnly: false };
+}
+
+// --- The store in the workbook -------------------------------------------------------------
+
+export interface StoredBindings {
+  bindings: Bindings;
+  problems: BindingsProblem[];
+  /** The part's id, or null when the workbook has none yet. */
+  partId: string | null;
+  /** The exact XML read, to write only when the new content differs. */
+  xml: string | null;
+  /** A part written by a newer version: never overwritten. */
+  readOnly: boolean;
+}
+
+export interface QueuedBindings {
+  read(): StoredBindings;
+}
+
+/** Queues the read of the part into the caller's sync (one `getOnlyItemOrNullObject` + `getXml`). */
+export function queueBindingsRead(context: Excel.RequestContext): QueuedBindings {
+  const part = context.workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE).getOnlyItemOrNullObject();
+  part.load("id");
+  const xml = part.getXml();
+  return {
+    read(): StoredBindings {
+      if (part.isNullObject) return { bindings: { ...EMPTY_BINDINGS, settings: { ...DEFAULT_SETTINGS, rules: {} } }, problems: [], partId: null, xml: null, readOnly: false };
+      const parsed = parseBindings(xml.value);
+      return { ...parsed, partId: part.id, xml: xml.value };
+    },
+  };
+}
+
+/**
+ * Queues the write of new bindings when (and only when) they differ from what was read.
+ * Returns null when nothing was queued, else a reader of the stored state after the sync.
+ */
+export function queueBindingsWrite(context: Excel.RequestContext, stored: StoredBindings, next: Bindings): QueuedBindings | null {
+  if (stored.readOnly) return null;
+  const xml = serializeBindings(next);
+  if (xml === stored.xml) return null;
+  if (stored.partId === null && xml === serializeBindings(EMPTY_BINDINGS)) return null; // nothing worth a part
+  if (stored.partId) {
+    context.workbook.customXmlParts.getItem(stored.partId).setXml(xml);
+    const partId = stored.partId;
+    return { read: () => ({ bindings: next, problems: [], partId, xml, readOnly: false }) };
+  }
+  const part = context.workbook.customXmlParts.add(xml);
+  part.load("id");
+  return { read: () => ({ bindings: next, problems: [], partId: part.id, xml, readOnly: false }) };
+}

@@ -1,0 +1,107 @@
+/**
+ * Office.js range data → the engine's sheet snapshot. Pure: the adapter loads `values`,
+ * `formulas`, `valueTypes` and `numberFormat` of a range and hands the arrays here, so the
+ * conversion is tested without a host. It must fill the snapshot exactly as the `.xlsx`
+ * reader does (src/xlsx/read-workbook.ts): empty → null, errors → CellError, the formula
+ * text only for formula cells, "General" for unformatted cells, merges absolute and the
+ * used range grown to cover them.
+ */
+import type { Area, CellError, CellValue, SheetSnapshot } from "../engine/snapshot";
+import { parseRangeAddress } from "../engine/address";
+
+/** The slice of `Excel.Range` data this module reads (names as in Office.js). */
+export interface RangeData {
+  values: unknown[][];
+  formulas: unknown[][];
+  valueTypes: string[][];
+  numberFormat: unknown[][];
+}
+
+/** `Sheet1!B2:D9` or `'My sheet'!B2` → the area (sheet part dropped). */
+export function areaOfAddress(address: string): Area {
+  const bang = address.lastIndexOf("!");
+  return parseRangeAddress(address.slice(bang + 1).replace(/\$/g, ""));
+}
+
+/** A RangeAreas address (`Sheet1!A1:B2, Sheet1!D4`) → its areas. Empty string → none. */
+export function areasOfAddress(address: string): Area[] {
+  if (!address.trim()) return [];
+  return splitAreas(address).map(areaOfAddress);
+}
+
+/** Splits on the commas between areas, not those inside a quoted sheet name. */
+function splitAreas(address: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted;
+    else if (ch === "," && !quoted) {
+      parts.push(address.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(address.slice(start).trim());
+  return parts.filter((p) => p.length > 0);
+}
+
+export function cellValue(value: unknown, valueType: string | undefined): CellValue {
+  if (valueType === "Error") return { error: String(value) } satisfies CellError;
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  return null;
+}
+
+/**
+ * The formula text of a formula cell, else null. Office returns the constant itself in
+ * `formulas` for other cells; a text constant that starts with "=" (typed after an
+ * apostrophe) has the same text in `values`, a real formula's result does not.
+ */
+export function cellFormula(formula: unknown, value: unknown): string | null {
+  if (typeof formula !== "string" || !formula.startsWith("=") || formula.length < 2) return null;
+  return formula === value ? null : formula;
+}
+
+/** One block of cells read from a sheet: its top-left (absolute, 1-based) and data. */
+export interface RangeBlock {
+  top: number;
+  left: number;
+  data: RangeData;
+}
+
+/**
+ * Builds the snapshot of a sheet from the blocks that cover its used range (one block,
+ * or row chunks of a large sheet) and its merged areas.
+ */
+export function snapshotFromBlocks(name: string, used: Area | null, blocks: readonly RangeBlock[], merges: readonly Area[]): SheetSnapshot {
+  let area = used;
+  for (const m of merges) {
+    area = area
+      ? { top: Math.min(area.top, m.top), left: Math.min(area.left, m.left), bottom: Math.max(area.bottom, m.bottom), right: Math.max(area.right, m.right) }
+      : m;
+  }
+  if (!area) return { name, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges: [] };
+  const height = area.bottom - area.top + 1;
+  const width = area.right - area.left + 1;
+  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+  const formulas: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+  const numberFormats: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill("General"));
+  for (const b of blocks) {
+    b.data.values.forEach((line, i) => {
+      const r = b.top + i - area!.top;
+      line.forEach((raw, j) => {
+        const c = b.left + j - area!.left;
+        if (r < 0 || c < 0 || r >= height || c >= width) return;
+        values[r][c] = cellValue(raw, b.data.valueTypes[i]?.[j]);
+        formulas[r][c] = cellFormula(b.data.formulas[i]?.[j], raw);
+        // The .xlsx reader keeps no format for an empty cell; neither does the snapshot here.
+        const fmt = b.data.numberFormat[i]?.[j];
+        const empty = values[r][c] === null && formulas[r][c] === null;
+        numberFormats[r][c] = !empty && typeof fmt === "string" && fmt !== "" ? fmt : "General";
+      });
+    });
+  }
+  return { name, origin: { row: area.top, col: area.left }, values, formulas, numberFormats, merges: merges.map((m) => ({ ...m })) };
+}

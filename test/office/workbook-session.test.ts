@@ -1,0 +1,290 @@
+/**
+ * The Office adapter against a faithful fake of Excel's object model (test/support/fake-excel.ts)
+ * built from the committed .xlsx fixtures: snapshots, round trips, decorations, bindings and
+ * live re-evaluation.
+ */
+import { loadWorkbook } from "../support/fixtures";
+
+const PENGUKURAN_FILE = "pengukuran-bkpsdm-2024.xlsx";
+const RENJA_FILE = "evaluasi-renja-kesbangpol-2025.xlsx";
+const SEED_002 = "seed-002-iki-kesbangpol-kukar-2025.xlsx";
+import { FakeExcelHost, FakeWorkbookModel } from "../support/fake-excel";
+import { WorkbookSession, type Capabilities } from "../../src/office/workbook-session";
+import { readSheets } from "../../src/office/read-sheets";
+import { parseMarkerFormula, parseNoteCell } from "../../src/office/decorations";
+import { BINDINGS_NAMESPACE } from "../../src/office/bindings";
+import { checkWorkbook } from "../../src/engine/report";
+
+const ALL: Capabilities = { notes: true, triggerSource: true, calculatedAddress: true };
+
+async function hostFor(file: string): Promise<FakeExcelHost> {
+  return new FakeExcelHost(FakeWorkbookModel.fromSnapshot(await loadWorkbook(file)));
+}
+
+function manualTimers(): { setTimer: (fn: () => void, ms: number) => unknown; clearTimer: (h: unknown) => void; fire: () => void; count: () => number } {
+  let pending: (() => void) | null = null;
+  let scheduled = 0;
+  return {
+    setTimer: (fn) => {
+      pending = fn;
+      scheduled++;
+      return scheduled;
+    },
+    clearTimer: () => {
+      pending = null;
+    },
+    fire: () => {
+      const fn = pending;
+      pending = null;
+      fn?.();
+    },
+    count: () => scheduled,
+  };
+}
+
+describe("snapshot read through the adapter", () => {
+  it.each([PENGUKURAN_FILE, RENJA_FILE, SEED_002])("%s: equals the .xlsx reader's snapshot, sheet for sheet", async (file) => {
+    const expected = await loadWorkbook(file);
+    const host = await hostFor(file);
+    const session = new WorkbookSession(host.run, ALL);
+    await session.check();
+    expect(session.snapshot()).toEqual(expected);
+  });
+
+  it("a large sheet read in row chunks under a cell budget gives the same snapshot", async () => {
+    const expected = await loadWorkbook(SEED_002);
+    const host = await hostFor(SEED_002);
+    const names = expected.sheets.map((s) => s.name);
+    const result = await host.run({}, (ctx) => readSheets(ctx, names.map((name) => ({ name })), undefined, 400));
+    expect(result.syncs).toBeGreaterThan(3);
+    expect(result.sheets.map((s) => s.snapshot)).toEqual(expected.sheets);
+    // Every sync after the first stayed within the budget (a chunk is at most 400 cells).
+    expect(result.sheets.some((s) => s.syncs > 1)).toBe(true);
+  });
+
+  it("error cells, formulas and number formats survive the Office value shapes", async () => {
+    const expected = await loadWorkbook(PENGUKURAN_FILE);
+    const host = await hostFor(PENGUKURAN_FILE);
+    const session = new WorkbookSession(host.run, ALL);
+    await session.check();
+    const formulas = session.snapshot().sheets.flatMap((s) => s.formulas!.flat().filter((f) => f !== null));
+    expect(formulas.length).toBeGreaterThan(0);
+    expect(formulas.length).toBe(expected.sheets.flatMap((s) => s.formulas!.flat().filter((f) => f !== null)).length);
+  });
+});
+
+describe("round trips", () => {
+  it("first check: names, one read, one probe, one write; a re-check with nothing new: one read", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const session = new WorkbookSession(host.run, ALL);
+    await session.check();
+    expect(session.syncLog.map((s) => s.kind)).toEqual(["names", "read", "probe", "write"]);
+    expect(host.batches[0].syncs).toBe(4);
+    await session.check();
+    expect(host.batches[1].syncs).toBe(1);
+    expect(session.syncLog.slice(4).map((s) => s.kind)).toEqual(["read"]);
+  });
+
+  it("without the notes API: no probe, colours only, and the pane is told once", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const session = new WorkbookSession(host.run, { ...ALL, notes: false });
+    const state = await session.check();
+    expect(host.batches[0].syncs).toBe(3);
+    expect(state.notices.filter((n) => n.id === "notes-unsupported")).toHaveLength(1);
+    expect(host.model.sheets.every((s) => s.notes.size === 0)).toBe(true);
+    expect(host.model.sheets.some((s) => s.conditionalFormats.length > 0)).toBe(true);
+  });
+});
+
+describe("decorations", () => {
+  it("every flagged cell gets a marked format of its worst severity and a note with its messages", async () => {
+    const snapshot = await loadWorkbook(PENGUKURAN_FILE);
+    const host = await hostFor(PENGUKURAN_FILE);
+    const state = await new WorkbookSession(host.run, ALL).check();
+    const expected = checkWorkbook(snapshot).findings;
+    expect(state.report.findings).toEqual(expected);
+    for (const sheet of host.model.sheets) {
+      const flagged = new Set(expected.filter((f) => f.sheet === sheet.name).map((f) => f.cell));
+      expect(new Set(sheet.notes.keys())).toEqual(flagged);
+      const covered = sheet.conditionalFormats.flatMap((cf) => {
+        const marker = parseMarkerFormula(cf.formula);
+        expect(marker).not.toBeNull();
+        return cf.areas.map((a) => ({ severity: marker!.severity, cell: `${String.fromCharCode(64 + a.left)}${a.top}` }));
+      });
+      expect(new Set(covered.map((c) => c.cell))).toEqual(flagged);
+      for (const c of covered) {
+        const severities = expected.filter((f) => f.sheet === sheet.name && f.cell === c.cell).map((f) => f.severity);
+        const worst = severities.includes("error") ? "error" : severities.includes("warning") ? "warning" : "info";
+        expect(c.severity).toBe(worst);
+      }
+    }
+    const k14 = host.model.sheet("Rencana Aksi 2024").notes.get("K14")!;
+    expect(parseNoteCell(k14.content)).toBe("K14");
+    expect(k14.content).toContain("realisasi-not-numeric");
+  });
+
+  it("a user's note, fill, value and own conditional format survive a check and a clear, byte for byte", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const sheet = host.model.sheet("Rencana Aksi 2024");
+    // K14 is flagged (realisasi-not-numeric): the user has a note and a fill there.
+    sheet.notes.set("K14", { content: "Data dari Bidang PKA, dicek 3 Okt.\nBelum final.", authorName: "Rina" });
+    sheet.cell(14, 11)!.fill = "#FFFF00";
+    sheet.conditionalFormats.push({ id: "{user-cf}", type: "CellValue", areas: [{ top: 10, left: 14, bottom: 18, right: 14 }], formula: null, fill: "#00FF00", font: null });
+    const before = JSON.stringify({ note: sheet.notes.get("K14"), cell: sheet.cell(14, 11), cf: sheet.conditionalFormats });
+
+    const session = new WorkbookSession(host.run, ALL);
+    const state = await session.check();
+    expect(sheet.notes.get("K14")!.content).toBe("Data dari Bidang PKA, dicek 3 Okt.\nBelum final.");
+    expect(state.notices).toContainEqual({ id: "user-note-kept", detail: "Rencana Aksi 2024!K14" });
+    expect(sheet.conditionalFormats.filter((cf) => parseMarkerFormula(cf.formula)).length).toBeGreaterThan(0);
+    expect(sheet.notes.size).toBeGreaterThan(1);
+
+    const removed = await session.clearFlags();
+    expect(removed).toBeGreaterThan(0);
+    expect(JSON.stringify({ note: sheet.notes.get("K14"), cell: sheet.cell(14, 11), cf: sheet.conditionalFormats })).toBe(before);
+    expect(host.model.sheets.flatMap((s) => [...s.notes.values()]).filter((n) => parseNoteCell(n.content))).toEqual([]);
+    expect(host.model.sheets.flatMap((s) => s.conditionalFormats).filter((cf) => parseMarkerFormula(cf.formula))).toEqual([]);
+    // The clear took one read and one write.
+    expect(host.batches[host.batches.length - 1].syncs).toBe(2);
+  });
+
+  it("a second session (the workbook reopened) finds the flags by their markers and keeps them", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    await new WorkbookSession(host.run, ALL).check();
+    const notes = JSON.stringify(host.model.sheets.map((s) => [...s.notes]));
+    const formats = JSON.stringify(host.model.sheets.map((s) => s.conditionalFormats));
+    const again = new WorkbookSession(host.run, ALL);
+    await again.check();
+    // Names + read; nothing to probe (every flagged cell carries our note), nothing to write.
+    expect(host.batches[1].syncs).toBe(2);
+    expect(JSON.stringify(host.model.sheets.map((s) => [...s.notes]))).toBe(notes);
+    expect(JSON.stringify(host.model.sheets.map((s) => s.conditionalFormats))).toBe(formats);
+  });
+});
+
+describe("bindings in the workbook", () => {
+  it("overrides and ignored findings round-trip through one namespaced part, read by a new session", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const session = new WorkbookSession(host.run, ALL);
+    await session.check();
+    const parts = () => host.model.customXmlParts.filter((p) => p.namespaceUri === BINDINGS_NAMESPACE);
+    expect(parts()).toHaveLength(1); // the recognised tables
+    const afterCheck = parts()[0].xml;
+
+    await session.check();
+    expect(parts()[0].xml).toBe(afterCheck); // a plain re-check never writes the part
+
+    let state = await session.setOverride("Pengukuran TW", 6, { polarity: "negative" });
+    expect(state.overrides["Pengukuran TW!6"]).toEqual({ polarity: "negative" });
+    state = await session.setIgnored("duplicate-indicator@Pengukuran TW!C18", true);
+    expect(state.report.findings.some((f) => f.rule === "duplicate-indicator" && f.cell === "C18")).toBe(false);
+    expect(host.model.sheet("Pengukuran TW").notes.has("C18")).toBe(false);
+    expect(parts()).toHaveLength(1);
+
+    const reopened = new WorkbookSession(host.run, ALL);
+    const again = await reopened.check();
+    expect(again.overrides).toEqual({ "Pengukuran TW!6": { polarity: "negative" } });
+    expect(again.ignored).toEqual(["duplicate-indicator@Pengukuran TW!C18"]);
+    expect(again.report.findings.some((f) => f.rule === "duplicate-indicator")).toBe(false);
+    const row6 = again.report.sheets.find((s) => s.name === "Pengukuran TW")!.tables[0].indicators.find((i) => i.row === 6)!;
+    expect(row6.measurement.polarity).toBe("negative");
+
+    // Taken back: the finding and its flag return.
+    const back = await reopened.setIgnored("duplicate-indicator@Pengukuran TW!C18", false);
+    expect(back.report.findings.some((f) => f.rule === "duplicate-indicator" && f.cell === "C18")).toBe(true);
+    expect(host.model.sheet("Pengukuran TW").notes.has("C18")).toBe(true);
+  });
+
+  it("a malformed entry is reported and skipped; the valid ones still apply", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const name = checkWorkbook(await loadWorkbook(PENGUKURAN_FILE)).sheets.find((s) => s.name === "Pengukuran TW")!.tables[0].indicators.find((i) => i.row === 6)!.name;
+    host.model.customXmlParts.push({
+      id: "{old}",
+      namespaceUri: BINDINGS_NAMESPACE,
+      xml: [
+        `<ikiChecker xmlns="${BINDINGS_NAMESPACE}" version="1">`,
+        `<override sheet="Pengukuran TW" row="6" name="${name.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;")}" polarity="negative"/>`,
+        `<override sheet="Pengukuran TW" row="7" name="x" polarity="sideways"/>`,
+        `<script>alert(1)</script>`,
+        `</ikiChecker>`,
+      ].join("\n"),
+    });
+    const state = await new WorkbookSession(host.run, ALL).check();
+    const ignored = state.notices.filter((n) => n.id === "binding-entry-ignored").map((n) => n.detail);
+    expect(ignored.some((d) => d?.includes('polarity="sideways"'))).toBe(true);
+    expect(ignored.some((d) => d?.includes("<script>"))).toBe(true);
+    expect(state.report.sheets.find((s) => s.name === "Pengukuran TW")!.tables[0].indicators.find((i) => i.row === 6)!.measurement.polarity).toBe("negative");
+  });
+
+  it("a damaged part is reported and ignored; a newer version is never overwritten", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    host.model.customXmlParts.push({ id: "{bad}", namespaceUri: BINDINGS_NAMESPACE, xml: "<ikiChecker xmlns='x'" });
+    const state = await new WorkbookSession(host.run, ALL).check();
+    expect(state.notices.some((n) => n.id === "bindings-damaged")).toBe(true);
+
+    const newer = await hostFor(PENGUKURAN_FILE);
+    const xml = `<ikiChecker xmlns="${BINDINGS_NAMESPACE}" version="7"><future/></ikiChecker>`;
+    newer.model.customXmlParts.push({ id: "{new}", namespaceUri: BINDINGS_NAMESPACE, xml });
+    const session = new WorkbookSession(newer.run, ALL);
+    const s2 = await session.check();
+    expect(s2.notices).toContainEqual({ id: "bindings-damaged", detail: "version 7 (newer)" });
+    await session.setIgnored("duplicate-indicator@Pengukuran TW!C18", true);
+    expect(newer.model.customXmlParts.find((p) => p.id === "{new}")!.xml).toBe(xml);
+  });
+});
+
+describe("live re-evaluation", () => {
+  it("the user types a realisation: one debounced batch, one read and one write, only that row re-flagged", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const timers = manualTimers();
+    const session = new WorkbookSession(host.run, ALL, { setTimer: timers.setTimer, clearTimer: timers.clearTimer });
+    await session.check();
+    await session.startLive();
+    const sheet = host.model.sheet("Rencana Aksi 2024");
+    expect(sheet.handlers.onChanged.size).toBe(1);
+    const states: number[] = [];
+    session.onStateChanged((s) => states.push(s.report.findings.length));
+    const before = host.batches.length;
+
+    // K14 held the text "tiga" (realisasi-not-numeric); the user types 3, then twice more.
+    sheet.setCell(14, 11, 3);
+    await host.fire(sheet.name, "onChanged", { address: "K14", triggerSource: "Unknown" });
+    await host.fire(sheet.name, "onChanged", { address: "K14", triggerSource: "Unknown" });
+    // The add-in's own write and another sheet's edit are ignored.
+    await host.fire(sheet.name, "onChanged", { address: "Q30", triggerSource: "ThisLocalAddin" });
+    expect(host.batches.length).toBe(before);
+    timers.fire();
+    await session.flush();
+
+    expect(host.batches.length).toBe(before + 1);
+    const edit = host.batches[before];
+    expect(edit).toEqual({ syncs: 2, options: { delayForCellEdit: true } });
+    expect(session.syncLog.filter((s) => s.batch === "edit").map((s) => s.kind)).toEqual(["read", "write"]);
+    expect(sheet.notes.has("K14")).toBe(false);
+    expect(session.state().report.findings.some((f) => f.cell === "K14")).toBe(false);
+    expect(states).toHaveLength(1);
+    // Same result as checking the edited workbook from scratch.
+    const fresh = new WorkbookSession(host.run, ALL);
+    expect((await fresh.check()).report.findings).toEqual(session.state().report.findings);
+
+    await session.stopLive();
+    expect(sheet.handlers.onChanged.size).toBe(0);
+    expect(sheet.handlers.onCalculated.size).toBe(0);
+  });
+
+  it("a paste below the table (outside the used range) re-reads that sheet", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const timers = manualTimers();
+    const session = new WorkbookSession(host.run, ALL, { setTimer: timers.setTimer, clearTimer: timers.clearTimer });
+    await session.check();
+    await session.startLive();
+    const sheet = host.model.sheet("Pengukuran TW");
+    sheet.setCell(40, 3, "Catatan");
+    await host.fire(sheet.name, "onChanged", { address: "C40" });
+    timers.fire();
+    await session.flush();
+    expect(session.syncLog.filter((s) => s.batch === "edit").map((s) => s.kind).slice(0, 2)).toEqual(["read", "reread"]);
+    const snap = session.snapshot().sheets.find((s) => s.name === sheet.name)!;
+    expect(snap.origin.row + snap.values.length - 1).toBe(40);
+  });
+});
