@@ -32,6 +32,7 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      summary: "./src/commands/summary.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -69,6 +70,11 @@ module.exports = async (env, options) => {
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "summary.html",
+        template: "./src/commands/summary.html",
+        chunks: ["summary"],
       }),
       new CopyWebpackPlugin({
         patterns: [

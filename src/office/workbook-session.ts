@@ -20,7 +20,7 @@ import { runRules } from "../engine/rules";
 import type { RowOverrides } from "../engine/measure/measure";
 import { cellAddress, rangeAddress } from "../engine/address";
 import { normalize } from "../engine/text";
-import type { CellRef, CheckSettings, Notice, PaneState } from "../taskpane/host-api";
+import type { CellRef, CheckSettings, Notice, PaneHost, PaneState } from "../taskpane/host-api";
 import { readSheetNames, readSheets, type SheetToRead } from "./read-sheets";
 import { areaOfAddress, areasOfAddress, snapshotFromBlocks } from "./snapshot-from-range";
 import {
@@ -37,6 +37,16 @@ import {
 } from "./decorations";
 import { queueBindingsRead, queueBindingsWrite, type Bindings, type BoundTable, type StoredBindings } from "./bindings";
 import type { Area } from "../engine/snapshot";
+import { planCapaianColumn, queueCapaianColumn } from "./capaian-column";
+
+export interface CapaianColumnResult {
+  written: number;
+  skipped: string[];
+  /** Non-empty cells of a column that is not ours: nothing was written. */
+  refused: string[] | null;
+  column: number;
+  state: PaneState;
+}
 
 /** Excel.run, or the test host's stand-in. */
 export type ExcelRunner = <T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -112,7 +122,7 @@ function sameTables(a: readonly BoundTable[], b: readonly BoundTable[]): boolean
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export class WorkbookSession {
+export class WorkbookSession implements PaneHost {
   readonly syncLog: { batch: string; kind: SyncKind }[] = [];
   private sheets = new Map<string, SheetState>();
   private names: { name: string; id: string }[] | null = null;
@@ -380,6 +390,29 @@ export class WorkbookSession {
 
   setSettings(settings: CheckSettings): Promise<PaneState> {
     return this.changeBindings((b) => ({ ...b, settings: { ...settings, rules: { ...settings.rules } } }));
+  }
+
+  // --- Explicit writes ----------------------------------------------------------------------
+
+  /**
+   * Fills the add-in's own Capaian column of a table with native formulas (one read of the
+   * sheet, one write), then checks again so the pane and flags see the new column.
+   */
+  async fillCapaianColumn(sheet: string, tableIndex: number, col?: number): Promise<CapaianColumnResult> {
+    const known = this.sheets.get(sheet);
+    const plan = await this.run({}, async (context) => {
+      const read = await readSheets(context, [{ name: sheet, known: known?.used }]);
+      this.syncLog.push({ batch: "capaian", kind: "read" });
+      if (read.sheets.length === 0) throw new Error(`no sheet ${sheet}`);
+      const p = planCapaianColumn(this.evaluate(read.sheets[0].snapshot), tableIndex, this.lang, col);
+      if (queueCapaianColumn(context.workbook.worksheets.getItem(sheet), p) > 0 || (p.header && !p.refused)) {
+        await this.sync(context, "capaian", "write");
+        this.lastWriteAt = this.now();
+      }
+      return p;
+    });
+    const state = await this.check();
+    return { written: plan.refused ? 0 : plan.cells.filter((c) => c.formula !== "").length, skipped: plan.skipped, refused: plan.refused?.cells ?? null, column: plan.col, state };
   }
 
   // --- Clearing -----------------------------------------------------------------------------

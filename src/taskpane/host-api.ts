@@ -73,6 +73,11 @@ export interface PaneHost {
   setSettings(settings: CheckSettings): Promise<PaneState>;
   /** Removes every flag the add-in added (notes, formats); returns how many were removed. */
   clearFlags(): Promise<number>;
+  /**
+   * Fills the add-in's own Capaian column right of a table with native Excel formulas (so
+   * recipients without the add-in see live numbers). Refuses a column holding the user's data.
+   */
+  fillCapaianColumn?(sheet: string, tableIndex: number): Promise<{ written: number; skipped: string[]; refused: string[] | null; column: number; state: PaneState }>;
   /** Called with the selected cell whenever the user selects in the grid; returns unsubscribe. */
   onSelectionChanged(listener: (ref: CellRef) => void): () => void;
   /** Called with a new state after live re-evaluation (the user typed a realisation). */

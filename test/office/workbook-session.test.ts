@@ -288,3 +288,48 @@ describe("live re-evaluation", () => {
     expect(snap.origin.row + snap.values.length - 1).toBe(40);
   });
 });
+
+describe("the Capaian column the add-in owns", () => {
+  it("fills native formulas right of the table, keeps the user's constants, refuses a column that is not ours", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const session = new WorkbookSession(host.run, ALL);
+    const first = await session.check();
+    const table = first.report.sheets.find((s) => s.name === "Pengukuran TW")!.tables[0];
+    expect(table.dataRange).toBe("A5:J18");
+    const expected = table.indicators.filter((i) => i.measurement.nativeFormula).map((i) => [i.row, i.measurement.nativeFormula]);
+    expect(expected.length).toBeGreaterThan(5);
+
+    const result = await session.fillCapaianColumn("Pengukuran TW", 0);
+    expect(result.refused).toBeNull();
+    expect(result.column).toBe(11);
+    expect(result.written).toBe(expected.length);
+    expect(session.syncLog.filter((s) => s.batch === "capaian").map((s) => s.kind)).toEqual(["read", "write"]);
+    const sheet = host.model.sheet("Pengukuran TW");
+    expect(sheet.cell(4, 11)!.value).toBe("Capaian s.d. periode terakhir (%) (IKI Checker)");
+    for (const [row, formula] of expected) expect(sheet.cell(row as number, 11)!.formula).toBe(formula);
+    // The original cells of the table are untouched.
+    const snapshot = await loadWorkbook(PENGUKURAN_FILE);
+    const original = snapshot.sheets.find((s) => s.name === "Pengukuran TW")!;
+    for (let r = 0; r < original.values.length; r++) {
+      for (let c = 0; c < original.values[r].length; c++) {
+        if (original.origin.col + c === 11) continue;
+        expect(sheet.cell(original.origin.row + r, original.origin.col + c)?.value ?? null).toEqual(original.values[r][c]);
+      }
+    }
+
+    // The user overrides one cell of our column by hand: a refill leaves it.
+    const row = expected[1][0] as number;
+    sheet.setCell(row, 11, 55);
+    const again = await session.fillCapaianColumn("Pengukuran TW", 0);
+    expect(again.skipped).toEqual([`K${row}`]);
+    expect(sheet.cell(row, 11)!.value).toBe(55);
+    expect(sheet.cell(row, 11)!.formula).toBeNull();
+
+    // Column J is the sheet's own Capaian column: refused, nothing written.
+    const before = JSON.stringify([...sheet.cells]);
+    const refused = await session.fillCapaianColumn("Pengukuran TW", 0, 10);
+    expect(refused.refused).toContain("J4"); // its header, "Capaian"
+    expect(refused.written).toBe(0);
+    expect(JSON.stringify([...sheet.cells])).toBe(before);
+  });
+});

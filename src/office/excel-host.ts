@@ -1,0 +1,25 @@
+/**
+ * The production wiring: a WorkbookSession over the real Excel.run, with capabilities read
+ * from `Office.context.requirements` at run time. Only this file (and the command and pane
+ * entry points) touch the Office and Excel globals; everything else receives them.
+ */
+import { WorkbookSession, detectCapabilities, type SessionOptions } from "./workbook-session";
+
+/** The manifest's minimum: below it recognition cannot read merged areas. */
+export const MIN_EXCEL_API = "1.13";
+
+export function isSetSupported(set: string, version: string): boolean {
+  return Office.context.requirements.isSetSupported(set, version);
+}
+
+/** True when this Excel lacks the sets the add-in needs (the pane then says so). */
+export function hostTooOld(): boolean {
+  return !isSetSupported("ExcelApi", MIN_EXCEL_API);
+}
+
+export function createExcelSession(options: SessionOptions = {}): WorkbookSession {
+  return new WorkbookSession((runOptions, batch) => Excel.run(runOptions, batch), detectCapabilities(isSetSupported), {
+    ...options,
+    runIn: (context, batch) => Excel.run(context, batch),
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * The ribbon's "Periksa IKI" command end to end over the fake Excel: Office's globals are
+ * an office-addin-mock object (requirements, dialog, actions — plain members it mocks
+ * well); Excel.run is the fake host's, since the mock cannot do collections or events.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { loadWorkbook } from "../support/fixtures";
+import { FakeExcelHost, FakeWorkbookModel } from "../support/fake-excel";
+import { parseMarkerFormula, parseNoteCell } from "../../src/office/decorations";
+import { parseSummary, summaryLines } from "../../src/commands/summary-text";
+
+interface Dialog {
+  handlers: Record<string, () => void>;
+  closed: boolean;
+}
+
+async function setUp(supported: (set: string, version: string) => boolean) {
+  const host = new FakeExcelHost(FakeWorkbookModel.fromSnapshot(await loadWorkbook("pengukuran-bkpsdm-2024.xlsx")));
+  const urls: string[] = [];
+  const associated: Record<string, (event: { completed: () => void }) => Promise<void>> = {};
+  const dialog: Dialog = { handlers: {}, closed: false };
+  // Office.context is the office-addin-mock object; the namespace's enums and entry points
+  // are plain values (the mock makes every property a load-before-read proxy).
+  const context = new OfficeMockObject({
+    requirements: { isSetSupported: supported },
+    ui: {
+      displayDialogAsync: (url: string, _options: unknown, callback: (r: unknown) => void) => {
+        urls.push(url);
+        callback({
+          status: "succeeded",
+          value: {
+            addEventHandler: (type: string, handler: () => void) => {
+              dialog.handlers[type] = handler;
+            },
+            close: () => {
+              dialog.closed = true;
+            },
+          },
+        });
+      },
+    },
+  });
+  const office = {
+    context,
+    onReady: (callback?: (info: unknown) => void) => {
+      const info = { host: "Excel", platform: "OfficeOnline" };
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+    actions: {
+      associate: (name: string, fn: (event: { completed: () => void }) => Promise<void>) => {
+        associated[name] = fn;
+      },
+    },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+  };
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.Office = office;
+  g.Excel = { run: host.run };
+  g.window = { location: { href: "https://localhost:3000/commands.html" } };
+  jest.isolateModules(() => {
+    require("../../src/commands/commands");
+  });
+  await Promise.resolve();
+  return { host, urls, associated, dialog };
+}
+
+afterEach(() => {
+  const g = globalThis as unknown as Record<string, unknown>;
+  delete g.Office;
+  delete g.Excel;
+  delete g.window;
+});
+
+describe("Periksa IKI (ribbon command)", () => {
+  it("checks the workbook, flags it, shows the counts, and completes when the dialog closes", async () => {
+    const { host, urls, associated, dialog } = await setUp(() => true);
+    expect(Object.keys(associated)).toEqual(["checkWorkbook"]);
+    let completed = 0;
+    const running = associated.checkWorkbook({ completed: () => completed++ });
+    // Wait until the dialog is open, then the user presses Tutup.
+    for (let i = 0; i < 50 && !dialog.handlers.dialogMessageReceived; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(completed).toBe(0);
+    dialog.handlers.dialogMessageReceived();
+    await running;
+    expect(completed).toBe(1);
+    expect(dialog.closed).toBe(true);
+
+    expect(urls).toHaveLength(1);
+    const url = new URL(urls[0]);
+    expect(url.origin + url.pathname).toBe("https://localhost:3000/summary.html");
+    const { counts, lang } = parseSummary(url.search);
+    expect(lang).toBe("id");
+    expect(counts).toEqual({ tables: 3, indicators: 25, error: 7, warning: 4, info: 0, failed: false });
+    expect(summaryLines(counts, lang).lines[1]).toBe("7 galat, 4 peringatan, 0 info.");
+    // The flags are in the grid: names, read, probe, write.
+    expect(host.batches[0].syncs).toBe(4);
+    const notes = host.model.sheets.flatMap((s) => [...s.notes.values()]);
+    expect(notes.filter((n) => parseNoteCell(n.content))).toHaveLength(11);
+    expect(host.model.sheets.flatMap((s) => s.conditionalFormats).every((cf) => parseMarkerFormula(cf.formula))).toBe(true);
+  });
+
+  it("without DialogApi the check still flags the grid and completes", async () => {
+    const { host, urls, associated } = await setUp((set) => set !== "DialogApi");
+    let completed = 0;
+    await associated.checkWorkbook({ completed: () => completed++ });
+    expect(completed).toBe(1);
+    expect(urls).toEqual([]);
+    expect(host.model.sheets.some((s) => s.notes.size > 0)).toBe(true);
+  });
+
+  it("on a host below the manifest's ExcelApi the dialog says so and nothing is read", async () => {
+    const { host, urls, associated, dialog } = await setUp((set, version) => !(set === "ExcelApi" && version === "1.13"));
+    const running = associated.checkWorkbook({ completed: () => undefined });
+    for (let i = 0; i < 50 && !dialog.handlers.dialogMessageReceived; i++) await new Promise((r) => setTimeout(r, 10));
+    dialog.handlers.dialogMessageReceived();
+    await running;
+    expect(parseSummary(new URL(urls[0]).search).counts.failed).toBe(true);
+    expect(host.batches).toEqual([]);
+  });
+});
