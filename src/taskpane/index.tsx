@@ -1,16 +1,12 @@
-import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "./App";
 import { detectHost, isOfficeJsLoaded, type HostStatus } from "../office/host";
+import { mountPane } from "./mount";
 
-function render(host: HostStatus): void {
+function render(status: HostStatus): void {
   const container = document.getElementById("container");
   if (!container) return;
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} />
-    </FluentProvider>,
-  );
+  // The Excel session (a PaneHost over Office.js, src/office/pane-session.ts) is passed here
+  // as `paneHost` once the adapter lands; without one the pane shows its connected status.
+  mountPane(container, { status });
 }
 
 if (!isOfficeJsLoaded()) {
