@@ -69,13 +69,13 @@ export const OFFICE_APIS_USED: readonly OfficeApiUse[] = [
       "and keyboard shortcuts, which this manifest does not declare).",
   },
 
-  // --- Reading the workbook (snapshot reader) -------------------------------------------
+  // --- Reading the workbook (src/office/read-sheets.ts) -------------------------------------
   {
     api: "Excel.run / RequestContext.sync",
     set: "ExcelApi",
     version: "1.1",
     guardedAtRuntime: false,
-    purpose: "Batch every host call; at most one read and one write sync per batch.",
+    purpose: "Batch every host call; one read and one write sync per check or edit batch.",
   },
   {
     api: "RunOptions.delayForCellEdit",
@@ -83,22 +83,43 @@ export const OFFICE_APIS_USED: readonly OfficeApiUse[] = [
     version: "1.5",
     guardedAtRuntime: false,
     purpose:
-      "Excel.run({ delayForCellEdit: true }) so a live re-check waits for the user to leave " +
-      "cell edit mode instead of failing (listed in the ExcelApi 1.5 API table).",
+      "Excel.run({ delayForCellEdit: true }) so a live batch waits for the user to leave " +
+      "cell edit mode instead of failing (listed in the ExcelApi 1.5 API table; the d.ts names no set).",
   },
   {
-    api: "Worksheet.getUsedRange(valuesOnly)",
+    api: "WorksheetCollection.load(items/name,id) / getItem / getItemOrNullObject",
     set: "ExcelApi",
-    version: "1.2",
+    version: "1.4",
     guardedAtRuntime: false,
-    purpose: "Bound the snapshot of each sheet (getUsedRange is 1.1, the valuesOnly flag 1.2).",
+    purpose: "Sheet names and ids; a sheet deleted since the last read is a null object, not a failed batch.",
   },
   {
-    api: "Range.values / Range.text / Range.formulas / Range.numberFormat",
+    api: "Worksheet.getUsedRangeOrNullObject(valuesOnly)",
+    set: "ExcelApi",
+    version: "1.4",
+    guardedAtRuntime: false,
+    purpose: "Bounds of each snapshot (valuesOnly: formatted empty cells do not count).",
+  },
+  {
+    api: "Range.getIntersectionOrNullObject",
+    set: "ExcelApi",
+    version: "1.4",
+    guardedAtRuntime: false,
+    purpose: "Read a sheet's used range inside a bounded window in the first sync (payload stays below 5 MB).",
+  },
+  {
+    api: "Worksheet.getRangeByIndexes",
+    set: "ExcelApi",
+    version: "1.7",
+    guardedAtRuntime: false,
+    purpose: "Row chunks of large sheets, changed cells, the Capaian column's cells.",
+  },
+  {
+    api: "Range.values / formulas / valueTypes / numberFormat / address",
     set: "ExcelApi",
     version: "1.1",
     guardedAtRuntime: false,
-    purpose: "Cell contents, displayed text and number formats for recognition and evaluation.",
+    purpose: "The snapshot: values, formula text, error cells (valueTypes), number formats.",
   },
   {
     api: "Range.getMergedAreasOrNullObject",
@@ -110,50 +131,45 @@ export const OFFICE_APIS_USED: readonly OfficeApiUse[] = [
       "so it sets the manifest's ExcelApi MinVersion (1.13).",
   },
   {
-    api: "Worksheet.getRangeByIndexes",
-    set: "ExcelApi",
-    version: "1.7",
-    guardedAtRuntime: false,
-    purpose: "Address flagged cells and re-read changed rows by row/column index.",
-  },
-  {
     api: "Range.select / Worksheet.activate",
     set: "ExcelApi",
     version: "1.1",
     guardedAtRuntime: false,
-    purpose: "Click a finding in the task pane to select its cell.",
+    purpose: "Go to a finding's cell from the task pane.",
   },
 
-  // --- Inline flags --------------------------------------------------------------------------
+  // --- Inline flags (src/office/decorations.ts) ----------------------------------------------
   {
-    api: "ConditionalFormatCollection.add(ConditionalFormatType.custom)",
+    api: "Worksheet.getRanges / RangeAreas.conditionalFormats",
+    set: "ExcelApi",
+    version: "1.9",
+    guardedAtRuntime: false,
+    purpose: "One add-in-owned conditional format per severity over all its flagged cells (never the user's fill).",
+  },
+  {
+    api: "ConditionalFormatCollection.add(Custom) / load(items/customOrNullObject/rule/formula) / ConditionalFormat.delete",
     set: "ExcelApi",
     version: "1.6",
     guardedAtRuntime: false,
-    purpose: "Add-in-owned highlight on flagged cells, so the user's own fill is never overwritten.",
+    purpose: "Write, find (by the marker in the rule's formula) and remove exactly the add-in's formats.",
   },
   {
-    api: "Workbook.notes / Worksheet.notes (NoteCollection.add)",
+    api: "Worksheet.notes / NoteCollection.add / getItemOrNullObject / Note.content / Note.delete",
     set: "ExcelApi",
     version: "1.18",
     guardedAtRuntime: true,
-    purpose: "Finding text as a cell note. Falls back to a comment, or to the task pane alone.",
-  },
-  {
-    api: "Workbook.comments (CommentCollection.add)",
-    set: "ExcelApi",
-    version: "1.10",
-    guardedAtRuntime: false,
-    purpose: "Fallback for notes on hosts below ExcelApi 1.18.",
+    purpose:
+      "The finding's messages as a cell note marked [IKI Checker <cell>]; a user's note is never " +
+      "touched. Without 1.18 the flags are colours only and the pane says so once.",
   },
 
-  // --- Live re-evaluation -----------------------------------------------------------------
+  // --- Live re-evaluation (src/office/workbook-session.ts) -----------------------------------
   {
-    api: "Worksheet.onChanged",
+    api: "Worksheet.onChanged / onSelectionChanged",
     set: "ExcelApi",
     version: "1.7",
     guardedAtRuntime: false,
-    purpose: "Re-evaluate only the affected rows of bound tables, debounced.",
+    purpose: "Re-evaluate only the changed rows of sheets with tables; follow the grid selection in the pane.",
   },
   {
     api: "WorksheetChangedEventArgs.triggerSource",
@@ -161,37 +177,46 @@ export const OFFICE_APIS_USED: readonly OfficeApiUse[] = [
     version: "1.14",
     guardedAtRuntime: true,
     purpose:
-      "Ignore change events caused by the add-in's own writes. Falls back to an in-memory " +
-      "'writing' flag around our own syncs.",
+      "Ignore change events caused by the add-in's own writes. Falls back to ignoring changes " +
+      "within a second of the add-in's last write.",
   },
   {
     api: "Worksheet.onCalculated",
     set: "ExcelApi",
     version: "1.8",
     guardedAtRuntime: false,
-    purpose: "Refresh achievement values that come from formulas after recalculation.",
+    purpose: "Realisation cells that are formulas: re-evaluate after recalculation.",
+  },
+  {
+    api: "WorksheetCalculatedEventArgs.address",
+    set: "ExcelApi",
+    version: "1.11",
+    guardedAtRuntime: false,
+    purpose: "Re-read only the recalculated cells (an empty address re-reads the sheet).",
+  },
+  {
+    api: "EventHandlerResult.remove",
+    set: "ExcelApi",
+    version: "1.7",
+    guardedAtRuntime: false,
+    purpose: "Remove the handlers when the pane closes, on the context they were added with.",
   },
 
-  // --- Stores carried inside the workbook ------------------------------------------------
+  // --- Stores carried inside the workbook (src/office/bindings.ts) ---------------------------
   {
-    api: "Workbook.customXmlParts",
+    api: "Workbook.customXmlParts: getByNamespace / getOnlyItemOrNullObject / getXml / setXml / add",
     set: "ExcelApi",
     version: "1.5",
     guardedAtRuntime: false,
-    purpose: "Bindings (recognised tables, per-row overrides, ignored findings) saved in the file.",
+    purpose: "Bindings (tables, overrides, ignored findings, settings) in one namespaced, versioned part; written only when they change.",
   },
+
+  // --- Ribbon command feedback (src/commands/commands.ts) ------------------------------------
   {
-    api: "Worksheet.customProperties",
-    set: "ExcelApi",
-    version: "1.12",
-    guardedAtRuntime: false,
-    purpose: "Per-sheet marker of the add-in's decorations so it can remove exactly what it added.",
-  },
-  {
-    api: "Workbook.settings (Excel.SettingCollection)",
-    set: "ExcelApi",
-    version: "1.4",
-    guardedAtRuntime: false,
-    purpose: "Small per-workbook preferences (language, last check time).",
+    api: "Office.context.ui.displayDialogAsync / messageParent",
+    set: "Core",
+    version: "1.1",
+    guardedAtRuntime: true,
+    purpose: "'Periksa IKI' shows the counts in a small dialog (DialogApi 1.1, checked at run time; without it the flags are the feedback).",
   },
 ];

@@ -60,15 +60,12 @@ export interface Capabilities {
   notes: boolean;
   /** ExcelApi 1.14: `triggerSource` on change events. */
   triggerSource: boolean;
-  /** ExcelApi 1.11: `address` on calculated events. */
-  calculatedAddress: boolean;
 }
 
 export function detectCapabilities(isSetSupported: (set: string, version: string) => boolean): Capabilities {
   return {
     notes: isSetSupported("ExcelApi", "1.18"),
     triggerSource: isSetSupported("ExcelApi", "1.14"),
-    calculatedAddress: isSetSupported("ExcelApi", "1.11"),
   };
 }
 
@@ -517,7 +514,7 @@ export class WorkbookSession implements PaneHost {
   onCalculated(e: Excel.WorksheetCalculatedEventArgs): void {
     const sheet = this.sheetById(e.worksheetId);
     if (!sheet || sheet.evaluation.tables.length === 0) return;
-    const address = this.capabilities.calculatedAddress ? e.address : undefined;
+    const address = e.address;
     if (address) {
       const set = this.pending.get(sheet.name) ?? new Set<string>();
       set.add(address);

@@ -72,7 +72,7 @@ describe("the real manifest.xml", () => {
     }
     const byApi = (name: string) => OFFICE_APIS_USED.find((u) => u.api.startsWith(name));
     expect(byApi("Range.getMergedAreasOrNullObject")).toMatchObject({ set: "ExcelApi", version: "1.13", guardedAtRuntime: false });
-    expect(byApi("Workbook.notes")).toMatchObject({ set: "ExcelApi", version: "1.18", guardedAtRuntime: true });
+    expect(byApi("Worksheet.notes")).toMatchObject({ set: "ExcelApi", version: "1.18", guardedAtRuntime: true });
     expect(byApi("WorksheetChangedEventArgs.triggerSource")).toMatchObject({ version: "1.14", guardedAtRuntime: true });
   });
 });
@@ -161,9 +161,9 @@ describe("deliberately broken copies are caught", () => {
   });
 
   test("an API above MinVersion passes only while it is guarded at run time", () => {
-    const unguarded = OFFICE_APIS_USED.map((u) => (u.api.startsWith("Workbook.notes") ? { ...u, guardedAtRuntime: false } : u));
+    const unguarded = OFFICE_APIS_USED.map((u) => (u.api.startsWith("Worksheet.notes") ? { ...u, guardedAtRuntime: false } : u));
     expect(checkManifest(MANIFEST, { ...OPTIONS, codeRequirements: unguarded }).errors).toEqual([
-      expect.stringMatching(/^"Workbook\.notes .*" needs ExcelApi 1\.18 and is not guarded at run time, but the manifest requires only ExcelApi 1\.13/),
+      expect.stringMatching(/^"Worksheet\.notes .*" needs ExcelApi 1\.18 and is not guarded at run time, but the manifest requires only ExcelApi 1\.13/),
     ]);
   });
 

@@ -15,7 +15,7 @@ import { parseMarkerFormula, parseNoteCell } from "../../src/office/decorations"
 import { BINDINGS_NAMESPACE } from "../../src/office/bindings";
 import { checkWorkbook } from "../../src/engine/report";
 
-const ALL: Capabilities = { notes: true, triggerSource: true, calculatedAddress: true };
+const ALL: Capabilities = { notes: true, triggerSource: true };
 
 async function hostFor(file: string): Promise<FakeExcelHost> {
   return new FakeExcelHost(FakeWorkbookModel.fromSnapshot(await loadWorkbook(file)));
