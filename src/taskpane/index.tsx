@@ -1,12 +1,32 @@
 import { detectHost, isOfficeJsLoaded, type HostStatus } from "../office/host";
+import { createExcelSession, hostTooOld } from "../office/excel-host";
+import type { PaneHost } from "./host-api";
 import { mountPane } from "./mount";
+import { loadLang } from "./lang-store";
+
+/** A host that can only say it is too old: the pane shows why and what to do. */
+function tooOldHost(): PaneHost {
+  const refuse = (): Promise<never> => Promise.reject(Object.assign(new Error("ExcelApi 1.13 is not supported"), { code: "host-too-old" }));
+  return {
+    check: refuse,
+    select: async () => undefined,
+    setOverride: refuse,
+    setIgnored: refuse,
+    setSettings: refuse,
+    clearFlags: async () => 0,
+    onSelectionChanged: () => () => undefined,
+    onStateChanged: () => () => undefined,
+  };
+}
 
 function render(status: HostStatus): void {
   const container = document.getElementById("container");
   if (!container) return;
-  // The Excel session (a PaneHost over Office.js, src/office/pane-session.ts) is passed here
-  // as `paneHost` once the adapter lands; without one the pane shows its connected status.
-  mountPane(container, { status });
+  if (status.kind !== "excel") {
+    mountPane(container, { status });
+    return;
+  }
+  mountPane(container, { status, paneHost: hostTooOld() ? tooOldHost() : createExcelSession({ lang: loadLang() }) });
 }
 
 if (!isOfficeJsLoaded()) {
