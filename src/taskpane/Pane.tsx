@@ -6,7 +6,6 @@
 import * as React from "react";
 import {
   Button,
-  CounterBadge,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -18,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowSync16Regular, Dismiss16Regular } from "@fluentui/react-icons";
+import { ArrowSync16Regular, Dismiss16Regular, Settings20Regular } from "@fluentui/react-icons";
 import type { RowOverrides } from "../engine/measure/measure";
 import type { Finding, TableReport } from "../engine/report";
 import type { CellRef, CheckSettings, PaneHost, PaneState } from "./host-api";
@@ -58,7 +57,6 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalSNudge,
     "& .fui-Tab__content, & .fui-Tab__content--reserved-space": { fontSize: tokens.fontSizeBase200 },
   },
-  tabContent: { display: "inline-flex", alignItems: "center", columnGap: "4px" },
   progress: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   view: { paddingTop: tokens.spacingVerticalS },
   notices: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
@@ -259,16 +257,11 @@ export function Pane({ host, lang, onLang, initialTab = "summary" }: PaneProps):
               {s.tabs.indicators}
             </Tab>
             <Tab className={styles.tab} value="findings" data-testid="tab-findings">
-              <span className={styles.tabContent}>
-                {s.tabs.findings}
-                {report.findings.length > 0 && (
-                  <CounterBadge count={report.findings.length} overflowCount={999} size="small" color="informative" appearance="ghost" />
-                )}
-              </span>
+              {s.tabs.findings}
+              {report.findings.length > 0 ? ` (${report.findings.length})` : ""}
             </Tab>
-            <Tab className={styles.tab} value="settings" data-testid="tab-settings">
-              {s.tabs.settings}
-            </Tab>
+            {/* Icon only: four labelled tabs and a findings count do not fit 320 px. */}
+            <Tab className={styles.tab} value="settings" data-testid="tab-settings" icon={<Settings20Regular />} aria-label={s.tabs.settings} title={s.tabs.settings} />
           </TabList>
 
           {busy && (

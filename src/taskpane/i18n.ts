@@ -125,6 +125,8 @@ const ID = {
 
   // Findings
   severity: { error: "Galat", warning: "Peringatan", info: "Info" } as Record<Severity, string>,
+  /** Heading over a severity's findings. */
+  severityTitle: { error: "Galat", warning: "Peringatan", info: "Info" } as Record<Severity, string>,
   severityPlural: (s: Severity, n: number) => `${n} ${({ error: "galat", warning: "peringatan", info: "info" } as Record<Severity, string>)[s]}`,
   findingsNone: "Tidak ada temuan. Semua aturan yang aktif terpenuhi.",
   goToCell: "Ke sel",
@@ -300,6 +302,7 @@ const EN: Strings = {
   },
 
   severity: { error: "Error", warning: "Warning", info: "Info" },
+  severityTitle: { error: "Errors", warning: "Warnings", info: "Info" },
   severityPlural: (s, n) => `${n} ${s === "error" ? (n === 1 ? "error" : "errors") : s === "warning" ? (n === 1 ? "warning" : "warnings") : "info"}`,
   findingsNone: "No findings. Every active rule is satisfied.",
   goToCell: "Go to cell",

@@ -21,8 +21,8 @@ async function prepare(page: Page, view: (typeof VIEWS)[number]): Promise<void> 
     // Row 14 of "Rencana Aksi 2024": a realisation typed as a word ("tiga"), two findings.
     await page.evaluate(() => window.harness?.userSelects({ sheet: "Rencana Aksi 2024", cell: "C14" }));
     await page.getByTestId("indicator-details").waitFor();
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.locator('[data-testid="indicator"][data-key="Rencana Aksi 2024!14"]').scrollIntoViewIfNeeded();
+    // The open row at the top, as a user who scrolled to it sees it.
+    await page.locator('[data-testid="indicator"][data-key="Rencana Aksi 2024!14"]').evaluate((el) => el.scrollIntoView({ block: "start" }));
   }
   await page.waitForTimeout(300); // accordion and badge motion settle
 }

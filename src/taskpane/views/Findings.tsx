@@ -87,7 +87,7 @@ export function Findings({ ctx, findings, ignored, onGoTo, onIgnore, busy }: Fin
         return (
           <section key={sv} className={styles.severity} aria-labelledby={`sev-${sv}`} data-testid={`severity-${sv}`}>
             <Subtitle2 as="h2" id={`sev-${sv}`} className={common.heading}>
-              {s.severity[sv]} ({total})
+              {s.severityTitle[sv]} ({total})
             </Subtitle2>
             <Accordion multiple collapsible defaultOpenItems={defaultOpen ? rules.map((r) => r.rule) : []}>
               {rules.map((r) => (

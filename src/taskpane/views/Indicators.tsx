@@ -223,7 +223,8 @@ const IndicatorItem = React.memo(function IndicatorItem({ entry, selected, overr
   const detailsId = React.useId();
 
   React.useEffect(() => {
-    if (selected) ref.current?.scrollIntoView?.({ block: "nearest" });
+    // The row's own header in view (not the bottom of its open details).
+    if (selected) ref.current?.querySelector("button")?.scrollIntoView?.({ block: "nearest" });
   }, [selected]);
 
   const kind = override?.kind ?? ind.type ?? "unknown";
@@ -278,7 +279,7 @@ const IndicatorItem = React.memo(function IndicatorItem({ entry, selected, overr
             </Caption1>
             {periods.some((p) => p.realisasi !== null) && (
               <Caption1>
-                {s.realisasi}: {periods.map((p) => `${p.period} ${p.realisasi === null ? "–" : formatNumber(p.realisasi, lang)}`).join(" · ")}
+                {s.realisasi}: {periods.map((p) => `${p.period} ${p.realisasi === null ? "–" : formatNumber(p.realisasi, lang)}`.replace(/ /g, "\u00a0")).join(" · ")}
               </Caption1>
             )}
           </span>
