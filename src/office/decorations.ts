@@ -123,6 +123,7 @@ export function planDecorations(findings: readonly Finding[], lang: "id" | "en")
 export interface OurFormat {
   severity: Severity;
   hash: string;
+  id: string;
   /** The proxy, to delete it in the write sync of the same batch. */
   item: Excel.ConditionalFormat;
 }
@@ -136,8 +137,27 @@ export interface ExistingNote {
 
 export interface DecorationState {
   formats: OurFormat[];
-  /** null when the host has no notes API (ExcelApi 1.18). */
+  /** Our notes; null when the host has no notes API (ExcelApi 1.18). */
   notes: ExistingNote[] | null;
+  /** Every conditional format on the sheet (the user's too), to check the memory next time. */
+  formatTotal: number;
+  /** Every note on the sheet (the user's too); null without the notes API. */
+  noteTotal: number | null;
+}
+
+/**
+ * What the add-in wrote on a sheet, kept in memory after a write so the next batch need not
+ * read every format and note back (on a sheet with hundreds of flags that is most of a
+ * sync's payload). Two counts read in the batch's read sync confirm it; when they differ
+ * (the user added or deleted a note or format) the full state is read again.
+ */
+export interface DecorationMemory {
+  /** `severity:hash` → conditional format id. */
+  formats: Map<string, string>;
+  /** cell → our note's content. */
+  notes: Map<string, string>;
+  formatTotal: number;
+  noteTotal: number | null;
 }
 
 export interface QueuedDecorationState {
@@ -158,14 +178,51 @@ export function queueDecorationState(ws: Excel.Worksheet, notesSupported: boolea
       for (const item of formats.items) {
         if (item.type !== "Custom" || item.customOrNullObject.isNullObject) continue;
         const marker = parseMarkerFormula(item.customOrNullObject.rule.formula);
-        if (marker) ours.push({ ...marker, item });
+        if (marker) ours.push({ ...marker, id: item.id, item });
       }
       return {
         formats: ours,
-        notes: notes ? notes.items.map((item) => ({ cell: parseNoteCell(item.content), content: item.content, item })) : null,
+        // Only ours: the user's notes are never touched, so they need not be listed.
+        notes: notes
+          ? notes.items
+              .map((item) => ({ cell: parseNoteCell(item.content), content: item.content, item }))
+              .filter((n) => n.cell !== null)
+          : null,
+        formatTotal: formats.items.length,
+        noteTotal: notes ? notes.items.length : null,
       };
     },
   };
+}
+
+/**
+ * Queues the two counts that confirm a sheet's decoration memory. `read()` gives the state
+ * rebuilt from memory (proxies by id and by cell, nothing loaded), or null when a count
+ * differs and the full state must be read.
+ */
+export function queueDecorationCheck(ws: Excel.Worksheet, memory: DecorationMemory, notesSupported: boolean): QueuedDecorationStateOrNull {
+  const formatCount = ws.getRange().conditionalFormats.getCount();
+  const noteCount = notesSupported ? ws.notes.getCount() : null;
+  return {
+    read(): DecorationState | null {
+      if (formatCount.value !== memory.formatTotal) return null;
+      if ((noteCount?.value ?? null) !== memory.noteTotal) return null;
+      const formats = ws.getRange().conditionalFormats;
+      return {
+        formats: [...memory.formats].map(([key, id]) => {
+          const [severity, hash] = key.split(":") as [Severity, string];
+          return { severity, hash, id, item: formats.getItem(id) };
+        }),
+        notes: notesSupported ? [...memory.notes].map(([cell, content]) => ({ cell, content, item: ws.notes.getItem(cell) })) : null,
+        formatTotal: memory.formatTotal,
+        noteTotal: memory.noteTotal,
+      };
+    },
+  };
+}
+
+export interface QueuedDecorationStateOrNull {
+  read(): DecorationState | null;
 }
 
 export interface NoteProbe {
@@ -193,6 +250,8 @@ export function queueNoteProbe(ws: Excel.Worksheet, cells: readonly string[]): N
 }
 
 export interface WriteSummary {
+  /** The memory of what is on the sheet once the write has synced. */
+  memoryAfter(): DecorationMemory;
   formatsAdded: number;
   formatsRemoved: number;
   notesAdded: number;
@@ -200,6 +259,16 @@ export interface WriteSummary {
   notesRemoved: number;
   /** Flagged cells whose user note was kept (no note of ours there). */
   userNotesKept: string[];
+  /**
+   * Notes still to add, `[cell, content]`: the caller queues them (`queueNoteAdditions`),
+   * in as many syncs as the request size needs, after everything else.
+   */
+  additions: [string, string][];
+}
+
+/** Queues note additions; each is one call carrying its text. */
+export function queueNoteAdditions(ws: Excel.Worksheet, additions: readonly [string, string][]): void {
+  for (const [cell, content] of additions) ws.notes.add(cell, content);
 }
 
 /**
@@ -213,24 +282,44 @@ export function queueDecorationWrites(
   wanted: SheetDecorations | null,
   userNoteCells: ReadonlySet<string>,
 ): WriteSummary {
-  const summary: WriteSummary = { formatsAdded: 0, formatsRemoved: 0, notesAdded: 0, notesUpdated: 0, notesRemoved: 0, userNotesKept: [] };
+  const keptFormats = new Map<string, string>();
+  const addedFormats: [string, Excel.ConditionalFormat][] = [];
+  const notesAfter = new Map<string, string>();
+  const summary: WriteSummary = {
+    formatsAdded: 0,
+    formatsRemoved: 0,
+    notesAdded: 0,
+    notesUpdated: 0,
+    notesRemoved: 0,
+    userNotesKept: [],
+    additions: [],
+    memoryAfter: () => ({
+      formats: new Map([...keptFormats, ...addedFormats.map(([k, cf]) => [k, cf.id] as [string, string])]),
+      notes: notesAfter,
+      formatTotal: state.formatTotal - summary.formatsRemoved + summary.formatsAdded,
+      noteTotal: state.noteTotal === null ? null : state.noteTotal - summary.notesRemoved + summary.notesAdded,
+    }),
+  };
   const wantedFormats = wanted?.formats ?? [];
   const keep = new Set(wantedFormats.map((f) => `${f.severity}:${f.hash}`));
-  const present = new Set<string>();
   for (const f of state.formats) {
-    const id = `${f.severity}:${f.hash}`;
-    if (keep.has(id) && !present.has(id)) present.add(id);
-    else {
+    const key = `${f.severity}:${f.hash}`;
+    if (keep.has(key) && !keptFormats.has(key)) {
+      keptFormats.set(key, f.id);
+    } else {
       f.item.delete();
       summary.formatsRemoved++;
     }
   }
   for (const f of wantedFormats) {
-    if (present.has(`${f.severity}:${f.hash}`)) continue;
+    const key = `${f.severity}:${f.hash}`;
+    if (keptFormats.has(key)) continue;
     const cf = ws.getRanges(f.cells.join(",")).conditionalFormats.add("Custom");
     cf.custom.rule.formula = markerFormula(f.severity, f.hash);
     cf.custom.format.fill.color = FLAG_COLOURS[f.severity].fill;
     cf.custom.format.font.color = FLAG_COLOURS[f.severity].font;
+    cf.load("id");
+    addedFormats.push([key, cf]);
     summary.formatsAdded++;
   }
 
@@ -254,13 +343,15 @@ export function queueDecorationWrites(
         existing.item.content = content;
         summary.notesUpdated++;
       }
+      notesAfter.set(cell, content);
     } else if (userNoteCells.has(cell)) summary.userNotesKept.push(cell);
     else additions.push([cell, content]);
   }
   for (const [cell, content] of additions) {
-    ws.notes.add(cell, content);
+    notesAfter.set(cell, content);
     summary.notesAdded++;
   }
+  summary.additions = additions;
   return summary;
 }
 

@@ -26,8 +26,11 @@ import { areaOfAddress, areasOfAddress, snapshotFromBlocks } from "./snapshot-fr
 import {
   cellsToProbe,
   planDecorations,
+  queueDecorationCheck,
   queueDecorationState,
   queueDecorationWrites,
+  type DecorationMemory,
+  queueNoteAdditions,
   queueNoteProbe,
   type DecorationState,
   type NoteProbe,
@@ -69,7 +72,7 @@ export function detectCapabilities(isSetSupported: (set: string, version: string
   };
 }
 
-export type SyncKind = "names" | "read" | "chunk" | "probe" | "write" | "reread";
+export type SyncKind = "names" | "read" | "chunk" | "state" | "probe" | "write" | "reread";
 
 export interface SessionOptions {
   lang?: "id" | "en";
@@ -81,6 +84,8 @@ export interface SessionOptions {
   now?: () => number;
   /** Excel.run(context, batch); by default the batch runs on the context directly. */
   runIn?: ExcelContextRunner;
+  /** Keep the flags current while the user types: handlers on the sheets with tables after each check. */
+  live?: boolean;
 }
 
 interface SheetState {
@@ -91,6 +96,23 @@ interface SheetState {
   findings: Finding[];
   /** Flagged cells known to hold the user's own note. */
   userNoteCells: Set<string>;
+  /** What the add-in wrote on the sheet, confirmed by two counts in the next read. */
+  memory: DecorationMemory | null;
+}
+
+type DecoQuery = { read(): DecorationState | null };
+
+/**
+ * Note calls per sync. A note call carries its text (a few hundred bytes with the request's
+ * framing); 3,000 of them stay near 1 MB, well below Excel on the web's 5 MB request limit.
+ */
+const NOTE_CALLS_PER_SYNC = 3000;
+
+interface SheetWrite {
+  sheet: SheetState;
+  deco: DecorationState;
+  wanted: SheetDecorations;
+  probed?: { probe: NoteProbe; cells: string[] };
 }
 
 /** A sheet's decorations in memory after a write, to plan the next write without surprises. */
@@ -143,6 +165,9 @@ export class WorkbookSession implements PaneHost {
   private readonly clearTimer: (h: unknown) => void;
   private readonly now: () => number;
   private readonly runIn: ExcelContextRunner;
+  private readonly live: boolean;
+  /** Sheets whose handlers are registered, to re-register only when that set changes. */
+  private liveSheets = "";
 
   constructor(
     private readonly run: ExcelRunner,
@@ -155,6 +180,7 @@ export class WorkbookSession implements PaneHost {
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
     this.now = options.now ?? (() => Date.now());
     this.runIn = options.runIn ?? ((context, batch) => batch(context));
+    this.live = options.live ?? false;
     if (!capabilities.notes) this.notice({ id: "notes-unsupported" });
   }
 
@@ -229,15 +255,21 @@ export class WorkbookSession implements PaneHost {
   // --- Check -------------------------------------------------------------------------------
 
   async check(onProgress?: (done: number, total: number) => void): Promise<PaneState> {
+    let state: PaneState;
     try {
-      return await this.checkOnce(onProgress);
+      state = await this.checkOnce(onProgress);
     } catch (e) {
       // A sheet deleted or renamed since its name was read fails the batch: read the names
       // again and retry once; a second failure is the caller's to show.
       if (this.names === null) throw e;
       this.names = null;
-      return this.checkOnce(onProgress);
+      state = await this.checkOnce(onProgress);
     }
+    if (this.live) {
+      const bound = [...this.sheets.values()].filter((s) => s.evaluation.tables.length > 0).map((s) => s.name).join("\u0000");
+      if (bound !== this.liveSheets) await this.startLive();
+    }
+    return state;
   }
 
   private async checkOnce(onProgress?: (done: number, total: number) => void): Promise<PaneState> {
@@ -247,13 +279,14 @@ export class WorkbookSession implements PaneHost {
         this.names = await this.namesSync(context, batch);
       }
       const names = this.names;
+      onProgress?.(0, names.length);
       const toRead: SheetToRead[] = names.map((n) => ({ name: n.name, known: this.sheets.get(n.name)?.used }));
-      const deco = new Map<string, QueuedDecorationState>();
+      const deco = new Map<string, DecoQuery>();
       const bindingsRead = queueBindingsRead(context);
       const sheetList = context.workbook.worksheets;
       sheetList.load("items/name,items/id");
       this.syncLog.push({ batch, kind: "read" });
-      const read = await readSheets(context, toRead, (ws, name) => deco.set(name, queueDecorationState(ws, this.capabilities.notes)));
+      const read = await readSheets(context, toRead, (ws, name) => deco.set(name, this.queueDeco(ws, name)));
       for (let i = 1; i < read.syncs; i++) this.syncLog.push({ batch, kind: "chunk" });
       if (read.syncs > 1) this.notice({ id: "read-chunked", detail: String(read.syncs) });
       this.absorbBindings(bindingsRead.read());
@@ -262,7 +295,7 @@ export class WorkbookSession implements PaneHost {
       const added = current.filter((c) => !names.some((n) => n.name === c.name));
       if (added.length > 0) {
         // Sheets added since the names were read: one more read for them.
-        const more = await readSheets(context, added.map((a) => ({ name: a.name })), (ws, name) => deco.set(name, queueDecorationState(ws, this.capabilities.notes)));
+        const more = await readSheets(context, added.map((a) => ({ name: a.name })), (ws, name) => deco.set(name, this.queueDeco(ws, name)));
         this.syncLog.push({ batch, kind: "reread" });
         for (let i = 1; i < more.syncs; i++) this.syncLog.push({ batch, kind: "chunk" });
         reads = [...reads, ...more.sheets];
@@ -270,16 +303,29 @@ export class WorkbookSession implements PaneHost {
       this.names = current;
       for (const name of [...this.sheets.keys()]) if (!current.some((c) => c.name === name)) this.sheets.delete(name);
 
-      const states: { sheet: SheetState; deco: DecorationState; wanted: SheetDecorations }[] = [];
+      const decorations = await this.resolveDeco(context, batch, deco);
+      const states: SheetWrite[] = [];
       let done = 0;
       for (const r of reads) {
         const evaluation = this.evaluate(r.snapshot);
         const id = current.find((c) => c.name === r.name)?.id ?? "";
         const previous = this.sheets.get(r.name);
-        const sheet: SheetState = { name: r.name, id, used: r.used, evaluation, findings: this.findingsOf(evaluation), userNoteCells: previous?.userNoteCells ?? new Set() };
+        const sheet: SheetState = {
+          name: r.name,
+          id,
+          used: r.used,
+          evaluation,
+          findings: this.findingsOf(evaluation),
+          userNoteCells: previous?.userNoteCells ?? new Set(),
+          memory: previous?.memory ?? null,
+        };
         this.sheets.set(r.name, sheet);
-        states.push({ sheet, deco: deco.get(r.name)!.read(), wanted: planDecorations(sheet.findings, this.lang) });
-        onProgress?.(++done, reads.length);
+        states.push({ sheet, deco: decorations.get(r.name)!, wanted: planDecorations(sheet.findings, this.lang) });
+        if (onProgress) {
+          onProgress(++done, reads.length);
+          // Let the pane paint its progress bar between sheets of a large workbook.
+          await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        }
       }
       await this.probeAndWrite(context, batch, states, () => {
         const tables = tablesOf(states.map((s) => s.sheet.evaluation));
@@ -288,6 +334,32 @@ export class WorkbookSession implements PaneHost {
     });
     this.checkedAt = this.now();
     return this.state();
+  }
+
+  /** The decoration state of a sheet: its two counts when its memory can be trusted, else everything. */
+  private queueDeco(ws: Excel.Worksheet, name: string): DecoQuery {
+    const memory = this.sheets.get(name)?.memory;
+    return memory ? queueDecorationCheck(ws, memory, this.capabilities.notes) : queueDecorationState(ws, this.capabilities.notes);
+  }
+
+  /** Reads the queries after their sync; sheets whose memory was stale cost one more read. */
+  private async resolveDeco(context: Excel.RequestContext, batch: string, queries: ReadonlyMap<string, DecoQuery>): Promise<Map<string, DecorationState>> {
+    const out = new Map<string, DecorationState>();
+    const again = new Map<string, QueuedDecorationState>();
+    for (const [name, q] of queries) {
+      const state = q.read();
+      if (state) out.set(name, state);
+      else {
+        const s = this.sheets.get(name);
+        if (s) s.memory = null;
+        again.set(name, queueDecorationState(context.workbook.worksheets.getItem(name), this.capabilities.notes));
+      }
+    }
+    if (again.size > 0) {
+      await this.sync(context, batch, "state");
+      for (const [name, q] of again) out.set(name, q.read());
+    }
+    return out;
   }
 
   private async namesSync(context: Excel.RequestContext, batch: string): Promise<{ name: string; id: string }[]> {
@@ -312,18 +384,24 @@ export class WorkbookSession implements PaneHost {
   private async probeAndWrite(
     context: Excel.RequestContext,
     batch: string,
-    states: { sheet: SheetState; deco: DecorationState; wanted: SheetDecorations; probed?: { probe: NoteProbe; cells: string[] } }[],
+    states: SheetWrite[],
     nextBindings: () => Bindings | null,
   ): Promise<WriteSummary[]> {
-    const probes: { s: (typeof states)[number]; probe: NoteProbe }[] = [];
+    const fromMemory = states.filter((s) => s.sheet.memory !== null).map((s) => s.sheet);
+    const toProbe: { s: SheetWrite; cell: string }[] = [];
     for (const s of states) {
       // Cells already probed in this batch's read sync need no second look.
       const seen = new Set(s.probed?.cells ?? []);
       if (s.probed) for (const c of s.probed.probe.read()) s.sheet.userNoteCells.add(c);
-      const cells = cellsToProbe(s.deco, s.wanted).filter((c) => !s.sheet.userNoteCells.has(c) && !seen.has(c));
-      if (cells.length > 0) probes.push({ s, probe: queueNoteProbe(context.workbook.worksheets.getItem(s.sheet.name), cells) });
+      for (const cell of cellsToProbe(s.deco, s.wanted)) if (!s.sheet.userNoteCells.has(cell) && !seen.has(cell)) toProbe.push({ s, cell });
     }
-    if (probes.length > 0) {
+    // One probe sync for an ordinary workbook; a sheet with thousands of new flags is probed
+    // in slices so the request stays far below Excel on the web's 5 MB.
+    for (let i = 0; i < toProbe.length; i += NOTE_CALLS_PER_SYNC) {
+      const slice = toProbe.slice(i, i + NOTE_CALLS_PER_SYNC);
+      const bySheet = new Map<SheetWrite, string[]>();
+      for (const p of slice) bySheet.set(p.s, [...(bySheet.get(p.s) ?? []), p.cell]);
+      const probes = [...bySheet].map(([s, cells]) => ({ s, probe: queueNoteProbe(context.workbook.worksheets.getItem(s.sheet.name), cells) }));
       await this.sync(context, batch, "probe");
       for (const p of probes) for (const c of p.probe.read()) p.s.sheet.userNoteCells.add(c);
     }
@@ -335,13 +413,38 @@ export class WorkbookSession implements PaneHost {
       summaries.push(summary);
     }
     const next = nextBindings();
-    const written = next && this.stored ? queueBindingsWrite(context, this.stored, next) : null;
-    const anything = written !== null || summaries.some((x) => x.formatsAdded + x.formatsRemoved + x.notesAdded + x.notesRemoved + x.notesUpdated > 0);
-    if (anything) {
-      await this.sync(context, batch, "write");
-      this.lastWriteAt = this.now();
+    const decorationsChange = summaries.some((x) => x.formatsAdded + x.formatsRemoved + x.notesAdded + x.notesRemoved + x.notesUpdated > 0);
+    let written: ReturnType<typeof queueBindingsWrite> = null;
+    if (decorationsChange || next !== null) {
+      try {
+        // Note additions last, in slices: all but the last slice get a sync of their own.
+        const additions = states.flatMap((s, k) => summaries[k].additions.map((a) => ({ name: s.sheet.name, a })));
+        for (let i = 0; i < additions.length; i += NOTE_CALLS_PER_SYNC) {
+          const slice = additions.slice(i, i + NOTE_CALLS_PER_SYNC);
+          const bySheet = new Map<string, [string, string][]>();
+          for (const x of slice) bySheet.set(x.name, [...(bySheet.get(x.name) ?? []), x.a]);
+          for (const [name, list] of bySheet) queueNoteAdditions(context.workbook.worksheets.getItem(name), list);
+          if (i + NOTE_CALLS_PER_SYNC < additions.length) await this.sync(context, batch, "write");
+        }
+        // The part very last: when a decoration call fails, the calls after it do not run,
+        // so the retry below never adds a second part.
+        written = next && this.stored ? queueBindingsWrite(context, this.stored, next) : null;
+        if (written !== null || decorationsChange) await this.sync(context, batch, "write");
+      } catch (e) {
+        if (fromMemory.length === 0) throw e;
+        // A flag the memory knew is gone or moved (the user deleted it, cut and pasted the
+        // cell): forget the memory, read what is really there, and write again.
+        for (const s of states) s.sheet.memory = null;
+        const fresh = new Map(states.map((s) => [s.sheet.name, queueDecorationState(context.workbook.worksheets.getItem(s.sheet.name), this.capabilities.notes)]));
+        await this.sync(context, batch, "state");
+        return this.probeAndWrite(context, batch, states.map((s) => ({ ...s, deco: fresh.get(s.sheet.name)!.read(), probed: undefined })), nextBindings);
+      }
+      if (written !== null || decorationsChange) this.lastWriteAt = this.now();
       if (written) this.stored = written.read();
     }
+    states.forEach((s, i) => {
+      s.sheet.memory = summaries[i].memoryAfter();
+    });
     return summaries;
   }
 
@@ -353,15 +456,16 @@ export class WorkbookSession implements PaneHost {
     // Re-evaluate from the snapshots in memory (no read), then one sync to write flags + part.
     await this.run({}, async (context) => {
       const batch = "bindings";
-      const deco = new Map<string, QueuedDecorationState>();
-      for (const s of this.sheets.values()) deco.set(s.name, queueDecorationState(context.workbook.worksheets.getItem(s.name), this.capabilities.notes));
+      const deco = new Map<string, DecoQuery>();
+      for (const s of this.sheets.values()) deco.set(s.name, this.queueDeco(context.workbook.worksheets.getItem(s.name), s.name));
       await this.sync(context, batch, "read");
+      const decorations = await this.resolveDeco(context, batch, deco);
       const stored = this.stored!;
       this.stored = { ...stored, bindings: next };
       const states = [...this.sheets.values()].map((s) => {
         s.evaluation = this.evaluate(s.evaluation.sheet);
         s.findings = this.findingsOf(s.evaluation);
-        return { sheet: s, deco: deco.get(s.name)!.read(), wanted: planDecorations(s.findings, this.lang) };
+        return { sheet: s, deco: decorations.get(s.name)!, wanted: planDecorations(s.findings, this.lang) };
       });
       this.stored = stored;
       await this.probeAndWrite(context, batch, states, () => next);
@@ -423,9 +527,11 @@ export class WorkbookSession implements PaneHost {
       const deco = names.map((n) => ({ n, ws: context.workbook.worksheets.getItem(n.name) })).map(({ n, ws }) => ({ n, ws, q: queueDecorationState(ws, this.capabilities.notes) }));
       await this.sync(context, batch, "read");
       let removed = 0;
-      for (const { ws, q } of deco) {
+      for (const { n, ws, q } of deco) {
         const s = queueDecorationWrites(ws, q.read(), null, new Set());
         removed += s.formatsRemoved + s.notesRemoved;
+        const sheet = this.sheets.get(n.name);
+        if (sheet) sheet.memory = null;
       }
       if (removed > 0) {
         await this.sync(context, batch, "write");
@@ -462,6 +568,7 @@ export class WorkbookSession implements PaneHost {
   async startLive(): Promise<void> {
     await this.stopLive();
     const bound = [...this.sheets.values()].filter((s) => s.evaluation.tables.length > 0);
+    this.liveSheets = bound.map((s) => s.name).join("\u0000");
     if (bound.length === 0) return;
     await this.run({}, async (context) => {
       for (const s of bound) {
@@ -480,6 +587,7 @@ export class WorkbookSession implements PaneHost {
     this.timer = null;
     const handlers = this.handlers;
     this.handlers = [];
+    this.liveSheets = "";
     if (handlers.length === 0) return;
     // The documented way: Excel.run(result.context, …) — handlers belong to the context
     // they were added with.
@@ -576,14 +684,15 @@ export class WorkbookSession implements PaneHost {
           r.load(["values", "formulas", "valueTypes", "numberFormat"]);
           return { a, r };
         });
-        const deco = queueDecorationState(ws, this.capabilities.notes);
+        const deco = this.queueDeco(ws, name);
         // The notes of the changed rows' table cells: where new flags of this batch can land.
         const probeCells = this.capabilities.notes ? this.rowCells(s, areas).filter((c) => !s.userNoteCells.has(c)) : [];
         const probe = probeCells.length ? queueNoteProbe(ws, probeCells) : null;
         return { s, ws, used, ranges, deco, probe, probeCells };
       });
       await this.sync(context, batch, "read");
-      const states: { sheet: SheetState; deco: DecorationState; wanted: SheetDecorations; probed?: { probe: NoteProbe; cells: string[] } }[] = [];
+      const decorations = await this.resolveDeco(context, batch, new Map(jobs.map((j) => [j.s.name, j.deco])));
+      const states: SheetWrite[] = [];
       for (const j of jobs) {
         const before = j.s.evaluation;
         const used = j.used.isNullObject ? null : areaOfAddress(j.used.address);
@@ -606,7 +715,7 @@ export class WorkbookSession implements PaneHost {
         }
         j.s.evaluation = evaluation;
         j.s.findings = this.findingsOf(evaluation);
-        states.push({ sheet: j.s, deco: j.deco.read(), wanted: planDecorations(j.s.findings, this.lang), probed: j.probe ? { probe: j.probe, cells: j.probeCells } : undefined });
+        states.push({ sheet: j.s, deco: decorations.get(j.s.name)!, wanted: planDecorations(j.s.findings, this.lang), probed: j.probe ? { probe: j.probe, cells: j.probeCells } : undefined });
       }
       await this.probeAndWrite(context, batch, states, () => null);
     });

@@ -26,7 +26,17 @@ function render(status: HostStatus): void {
     mountPane(container, { status });
     return;
   }
-  mountPane(container, { status, paneHost: hostTooOld() ? tooOldHost() : createExcelSession({ lang: loadLang() }) });
+  if (hostTooOld()) {
+    mountPane(container, { status, paneHost: tooOldHost() });
+    return;
+  }
+  const session = createExcelSession({ lang: loadLang(), live: true });
+  // The pane is closing: remove the event handlers it registered (best effort: the runtime
+  // may already be going away, and there is nobody left to tell).
+  window.addEventListener("pagehide", () => {
+    session.stopLive().catch((e: unknown) => console.warn("IKI Checker: handlers not removed", e));
+  });
+  mountPane(container, { status, paneHost: session });
 }
 
 if (!isOfficeJsLoaded()) {

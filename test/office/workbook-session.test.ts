@@ -333,3 +333,52 @@ describe("the Capaian column the add-in owns", () => {
     expect(JSON.stringify([...sheet.cells])).toBe(before);
   });
 });
+
+describe("decoration memory between batches", () => {
+  it("a re-check confirms the flags by two counts instead of reading every note back", async () => {
+    const host = await hostFor(SEED_002);
+    const session = new WorkbookSession(host.run, ALL);
+    await session.check();
+    await session.check(); // batch 1: the same session, its memory confirmed by counts
+    await new WorkbookSession(host.run, ALL).check(); // batch 2: the workbook reopened, no memory
+    const total = (batch: number): number => host.responseBytes[batch].reduce((a, b) => a + b, 0);
+    const notesText = host.model.sheets.reduce((n, s) => n + [...s.notes.values()].reduce((m, x) => m + JSON.stringify(x.content).length, 0), 0);
+    expect(notesText).toBeGreaterThan(50_000);
+    expect(host.batches[1].syncs).toBe(1);
+    // The reopened session reads every note's text; the continuing one does not.
+    expect(total(2) - total(1)).toBeGreaterThan(0.9 * notesText);
+  });
+
+  it("the user deletes one of the add-in's notes: the counts differ, the state is read, the note comes back", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const session = new WorkbookSession(host.run, ALL);
+    await session.check();
+    const sheet = host.model.sheet("Pengukuran TW");
+    const content = sheet.notes.get("E16")!.content;
+    sheet.notes.delete("E16");
+    await session.check();
+    expect(session.syncLog.slice(4).map((s) => s.kind)).toEqual(["read", "state", "probe", "write"]);
+    expect(sheet.notes.get("E16")!.content).toBe(content);
+  });
+
+  it("the user moved a flagged cell's note (cut and paste): the write fails on the old cell, the state is read and the write redone", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const timers = manualTimers();
+    const session = new WorkbookSession(host.run, ALL, { setTimer: timers.setTimer, clearTimer: timers.clearTimer });
+    await session.check();
+    await session.startLive();
+    const sheet = host.model.sheet("Rencana Aksi 2024");
+    const moved = sheet.notes.get("K14")!;
+    sheet.notes.delete("K14");
+    sheet.notes.set("Q30", moved); // same count, another cell
+    sheet.setCell(14, 11, 3); // fixes realisasi-not-numeric: our K14 note must go
+    await host.fire(sheet.name, "onChanged", { address: "K14", triggerSource: "Unknown" });
+    timers.fire();
+    await session.flush();
+    expect(session.syncLog.filter((s) => s.batch === "edit").map((s) => s.kind)).toEqual(["read", "write", "state", "write"]);
+    // The moved note (it names K14, which is no longer flagged) is removed where it is now.
+    expect(sheet.notes.has("Q30")).toBe(false);
+    expect(sheet.notes.has("K14")).toBe(false);
+    expect(session.state().report.findings.some((f) => f.cell === "K14")).toBe(false);
+  });
+});

@@ -92,7 +92,11 @@ abstract class Loadable {
   applyLoad(names: string[]): void {
     for (const n of names) {
       const [head, ...rest] = n.split("/");
-      if (rest.length === 0) this.loaded.set(head, this.readNullable(head));
+      if (rest.length === 0) {
+        const value = this.readNullable(head);
+        this.loaded.set(head, value);
+        this.ctx.countResponse(value);
+      }
       else this.nested(head).applyLoad([rest.join("/")]);
     }
   }
@@ -203,7 +207,13 @@ export class FakeWorkbookModel {
 export class FakeContext {
   readonly workbook: FakeWorkbook;
   syncCount = 0;
+  /** Approximate JSON bytes of the loaded data, per sync (the response Excel would send). */
+  readonly responseBytes: number[] = [];
   private ops: Op[] = [];
+  private bytes = 0;
+  countResponse(value: unknown): void {
+    this.bytes += value === undefined ? 0 : JSON.stringify(value).length;
+  }
   constructor(public model: FakeWorkbookModel) {
     this.workbook = new FakeWorkbook(this);
   }
@@ -214,7 +224,12 @@ export class FakeContext {
     this.syncCount++;
     const ops = this.ops;
     this.ops = [];
-    for (const op of ops) op(); // a throwing op rejects the sync; later ops are dropped
+    this.bytes = 0;
+    try {
+      for (const op of ops) op(); // a throwing op rejects the sync; later ops are dropped
+    } finally {
+      this.responseBytes.push(this.bytes);
+    }
   }
 }
 
@@ -574,6 +589,14 @@ class FakeConditionalFormatCollection extends Loadable {
       return made;
     });
   }
+  getCount(): FakeClientResult<number> {
+    const r = new FakeClientResult<number>();
+    this.ctx.queue(() => {
+      const { sheet, areas } = this.resolve();
+      r.set(sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => areas.some((b) => intersects(a, b)))).length);
+    });
+    return r;
+  }
   getItem(id: string): FakeConditionalFormat_ {
     return new FakeConditionalFormat_(this.ctx, () => {
       const { sheet } = this.resolve();
@@ -733,6 +756,14 @@ class FakeNoteCollection extends Loadable {
     });
     return new FakeNoteProxy(this.ctx, () => ({ sheet: this.sheet(), addr }), false);
   }
+  getCount(): FakeClientResult<number> {
+    const r = new FakeClientResult<number>();
+    this.ctx.queue(() => r.set(this.sheet().notes.size));
+    return r;
+  }
+  getItem(cellAddress: string): FakeNoteProxy {
+    return new FakeNoteProxy(this.ctx, () => ({ sheet: this.sheet(), addr: stripSheet(cellAddress) }), false);
+  }
   getItemOrNullObject(cellAddress: string): FakeNoteProxy {
     return new FakeNoteProxy(this.ctx, () => ({ sheet: this.sheet(), addr: stripSheet(cellAddress) }), true);
   }
@@ -875,6 +906,8 @@ export class FakeExcelHost {
   readonly model: FakeWorkbookModel;
   /** Syncs of every batch run so far, in order: one entry per `run`. */
   readonly batches: { syncs: number; options: { delayForCellEdit?: boolean } }[] = [];
+  /** Response bytes of every sync of every batch, in order (for the benchmark). */
+  readonly responseBytes: number[][] = [];
   constructor(model: FakeWorkbookModel) {
     this.model = model;
   }
@@ -887,6 +920,7 @@ export class FakeExcelHost {
       return await batch(ctx as unknown as Excel.RequestContext);
     } finally {
       entry.syncs = ctx.syncCount;
+      this.responseBytes.push(ctx.responseBytes);
     }
   };
   totalSyncs(): number {

@@ -1,0 +1,80 @@
+/**
+ * Office round trips of the add-in, counted on the fake Excel (test/support/fake-excel.ts):
+ * syncs per check and per edit batch, and the approximate response size of each sync (JSON
+ * bytes of the loaded data; Excel on the web refuses responses above 5 MB). Real Excel's
+ * latency per sync is not measured here: no Excel on this machine. Prints the figures.
+ *
+ *   npm run bench:office
+ */
+import { performance } from "perf_hooks";
+import { readWorkbookFile } from "../src/xlsx/read-workbook";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../src/engine/snapshot";
+import { WorkbookSession } from "../src/office/workbook-session";
+import { FakeExcelHost, FakeWorkbookModel } from "../test/support/fake-excel";
+import path from "path";
+
+const WORKBOOKS = path.join(__dirname, "..", "test", "fixtures", "workbooks");
+const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
+
+/** A measurement sheet of `rows` indicator rows: the Pengukuran TW table's rows repeated. */
+function grown(base: SheetSnapshot, headerRows: number, rows: number): SheetSnapshot {
+  const header = base.values.slice(0, headerRows);
+  const body = base.values.slice(headerRows);
+  const values: (readonly CellValue[])[] = [...header];
+  const formulas: (string | null)[][] = base.formulas!.slice(0, headerRows).map((l) => l.slice());
+  const formats: (string | null)[][] = base.numberFormats!.slice(0, headerRows).map((l) => l.slice());
+  for (let i = 0; values.length < headerRows + rows; i++) {
+    const k = i % body.length;
+    const line = body[k].slice();
+    line[0] = values.length - headerRows + 1; // No
+    values.push(line);
+    formulas.push(body[k].map(() => null));
+    formats.push(base.numberFormats![headerRows + k].slice());
+  }
+  return { ...base, values, formulas, numberFormats: formats, merges: base.merges.filter((m) => m.bottom < base.origin.row + headerRows) };
+}
+
+async function measure(label: string, wb: WorkbookSnapshot, edit?: { sheet: string; row: number; col: number }): Promise<void> {
+  const host = new FakeExcelHost(FakeWorkbookModel.fromSnapshot(wb));
+  const session = new WorkbookSession(host.run, { notes: true, triggerSource: true });
+  const t0 = performance.now();
+  const state = await session.check();
+  const t1 = performance.now();
+  const cells = wb.sheets.reduce((n, s) => n + s.values.length * (s.values[0]?.length ?? 0), 0);
+  const bytes = host.responseBytes[0];
+  const line = `${label}: ${cells.toLocaleString("en")} cells, ${state.report.findings.length} findings; first check ${host.batches[0].syncs} syncs (${session.syncLog.map((s) => s.kind).join(", ")}), largest response ${kb(Math.max(...bytes))}, ${(t1 - t0).toFixed(0)} ms in-process`;
+  await session.check();
+  const recheck = `; re-check ${host.batches[1].syncs} sync(s), ${kb(host.responseBytes[1][0])}`;
+  let editLine = "";
+  if (edit) {
+    await session.startLive();
+    const sheet = host.model.sheet(edit.sheet);
+    sheet.setCell(edit.row, edit.col, 3);
+    const before = host.batches.length;
+    await host.fire(edit.sheet, "onChanged", { address: `${String.fromCharCode(64 + edit.col)}${edit.row}`, triggerSource: "Unknown" });
+    const e0 = performance.now();
+    await session.flush();
+    const e1 = performance.now();
+    editLine = `; edit batch ${host.batches[before].syncs} syncs, responses ${host.responseBytes[before].map(kb).join(" + ")}, ${(e1 - e0).toFixed(1)} ms in-process`;
+    await session.stopLive();
+  }
+  console.log(line + recheck + editLine);
+}
+
+async function main(): Promise<void> {
+  for (const f of ["pengukuran-bkpsdm-2024.xlsx", "seed-002-iki-kesbangpol-kukar-2025.xlsx", "seed-004-iku-setda-balangan-2021-2026.xlsx"]) {
+    const wb = await readWorkbookFile(path.join(WORKBOOKS, f));
+    await measure(f, wb, f.startsWith("pengukuran") ? { sheet: "Rencana Aksi 2024", row: 14, col: 11 } : undefined);
+  }
+  const base = (await readWorkbookFile(path.join(WORKBOOKS, "pengukuran-bkpsdm-2024.xlsx"))).sheets.find((s) => s.name === "Pengukuran TW")!;
+  const headerRows = 5 - base.origin.row; // data starts at row 5
+  for (const rows of [5000, 50000]) {
+    const sheet = grown(base, headerRows, rows);
+    await measure(`synthetic ${rows.toLocaleString("en")} rows`, { sheets: [sheet] }, { sheet: sheet.name, row: 5 + 10, col: 7 });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
