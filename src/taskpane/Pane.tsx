@@ -20,6 +20,7 @@ import {
 import { ArrowSync16Regular, Dismiss16Regular, Settings20Regular } from "@fluentui/react-icons";
 import type { RowOverrides } from "../engine/measure/measure";
 import type { Finding, TableReport } from "../engine/report";
+import { columnLetters } from "../engine/address";
 import type { CellRef, CheckSettings, PaneHost, PaneState } from "./host-api";
 import { formatTime, strings, type Lang, type Strings } from "./i18n";
 import { entryForCell, findingsByRow, indicatorCell, indicatorEntries, rowKey, type IndicatorEntry } from "./model";
@@ -190,6 +191,20 @@ export function Pane({ host, lang, onLang, initialTab = "summary" }: PaneProps):
       .finally(() => setBusy(false));
   }, [host]);
 
+  const [fillMessages, setFillMessages] = React.useState<Record<string, string>>({});
+  const fill = host.fillCapaianColumn?.bind(host);
+  const onFillCapaian = fill
+    ? (sheet: string, tableIndex: number): void => {
+        void mutate(async () => {
+          const r = await fill(sheet, tableIndex);
+          const column = columnLetters(r.column);
+          const text = r.refused ? s.fillCapaianRefused(column, r.refused.slice(0, 3).join(", ")) : s.fillCapaianDone(r.written, column, r.skipped.length);
+          setFillMessages((m) => ({ ...m, [`${sheet}#${tableIndex}`]: text }));
+          return r.state;
+        });
+      }
+    : undefined;
+
   const onShowTable = (sheet: string, table: TableReport): void => {
     setSheetFilter(sheet);
     setTab("indicators");
@@ -291,6 +306,9 @@ export function Pane({ host, lang, onLang, initialTab = "summary" }: PaneProps):
                 checkedAt={s.checkedAt(formatTime(state.checkedAt, lang))}
                 onRecheck={() => void runCheck()}
                 onShowTable={onShowTable}
+                onFillCapaian={onFillCapaian}
+                fillMessages={fillMessages}
+                busy={busy}
               />
             ) : tab === "indicators" ? (
               <Indicators

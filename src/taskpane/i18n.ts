@@ -53,6 +53,11 @@ const ID = {
   indicatorsByKind: "Indikator per jenis",
   kindsLabel: "Jenis:",
   showOnSheet: "Lihat indikator",
+  fillCapaian: "Isi kolom Capaian",
+  fillCapaianHint: "Menulis rumus Excel capaian s.d. periode terakhir di kolom milik IKI Checker di kanan tabel, agar penerima tanpa add-in melihat angkanya.",
+  fillCapaianDone: (n: number, column: string, skipped: number) =>
+    `${n} rumus ditulis di kolom ${column}.${skipped > 0 ? ` ${skipped} sel berisi angka Anda dibiarkan.` : ""}`,
+  fillCapaianRefused: (column: string, cells: string) => `Kolom ${column} berisi data Anda (${cells}): tidak ada yang ditulis.`,
 
   // Indicators
   searchLabel: "Cari indikator",
@@ -229,6 +234,10 @@ const EN: Strings = {
   indicatorsByKind: "Indicators by kind",
   kindsLabel: "Kinds:",
   showOnSheet: "View indicators",
+  fillCapaian: "Fill the Capaian column",
+  fillCapaianHint: "Writes Excel formulas for achievement to date into a column IKI Checker owns, right of the table, so recipients without the add-in see the figures.",
+  fillCapaianDone: (n, column, skipped) => `${n} ${n === 1 ? "formula" : "formulas"} written in column ${column}.${skipped > 0 ? ` ${skipped} ${skipped === 1 ? "cell" : "cells"} holding your figures left as they are.` : ""}`,
+  fillCapaianRefused: (column, cells) => `Column ${column} holds your data (${cells}): nothing was written.`,
 
   searchLabel: "Search indicators",
   searchPlaceholder: "Indicator name…",

@@ -270,6 +270,23 @@ describeIf("task pane in Chromium over the harness host", () => {
     await page.context().close();
   });
 
+  test("the Capaian column command writes the engine's native formulas into the add-in's own column", async () => {
+    const page = await openHarness(browser, { width: 320, query: { fixture: "pengukuran" } });
+    await page.getByTestId("view-summary").waitFor();
+    const table = report.sheets.find((sh) => sh.name === "Pengukuran TW")!.tables[0];
+    const rows = table.indicators.filter((i) => i.measurement.nativeFormula);
+    expect(rows.length).toBeGreaterThan(5);
+    const card = page.getByTestId("table-summary").nth(2);
+    await card.getByTestId("fill-capaian").click();
+    await containsText(card.getByTestId("fill-capaian-result"), `${rows.length} rumus ditulis di kolom K.`);
+    for (const i of rows) {
+      await expect(harness(page, `h => h.cellFormula("Pengukuran TW", "K${i.row}")`)).resolves.toBe(i.measurement.nativeFormula);
+    }
+    await expectAccessible(page);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
   test("errors and empty states are written for users", async () => {
     // No indicator table in the workbook.
     let page = await openHarness(browser, { width: 320, query: { fixture: "non-indicator" } });

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Body1Strong, Button, Caption1, Card, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowSync16Regular, Open16Regular } from "@fluentui/react-icons";
+import { ArrowSync16Regular, Open16Regular, TableAdd16Regular } from "@fluentui/react-icons";
 import type { Finding, TableReport, WorkbookReport } from "../../engine/report";
 import { formatNumber } from "../i18n";
 import { countByKind, countBySeverity, rangeRows } from "../model";
@@ -13,6 +13,11 @@ export interface SummaryProps {
   checkedAt: string | null;
   onRecheck: () => void;
   onShowTable: (sheet: string, table: TableReport) => void;
+  /** Fills the add-in's Capaian column of a table; absent when the host cannot. */
+  onFillCapaian?: (sheet: string, tableIndex: number) => void;
+  /** The last fill's outcome, keyed `${sheet}#${tableIndex}`. */
+  fillMessages?: Record<string, string>;
+  busy?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -22,6 +27,7 @@ const useStyles = makeStyles({
   sheetTitle: { margin: 0, overflowWrap: "anywhere" },
   tableHead: { display: "flex", flexDirection: "column", rowGap: "2px" },
   jabatan: { overflowWrap: "anywhere" },
+  fill: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokens.spacingVerticalXXS },
   tableFoot: { display: "flex", justifyContent: "space-between", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   tables: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: "none" },
   table: {
@@ -33,7 +39,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function Summary({ ctx, report, checking, checkedAt, onRecheck, onShowTable }: SummaryProps): React.JSX.Element {
+export function Summary({ ctx, report, checking, checkedAt, onRecheck, onShowTable, onFillCapaian, fillMessages, busy }: SummaryProps): React.JSX.Element {
   const styles = useStyles();
   const common = useCommonStyles();
   const { s, lang } = ctx;
@@ -110,6 +116,26 @@ export function Summary({ ctx, report, checking, checkedAt, onRecheck, onShowTab
                           {s.showOnSheet}
                         </Button>
                       </div>
+                      {onFillCapaian && table.indicators.some((ind) => ind.measurement.nativeFormula) && (
+                        <div className={styles.fill}>
+                          <Button
+                            size="small"
+                            appearance="secondary"
+                            icon={<TableAdd16Regular />}
+                            title={s.fillCapaianHint}
+                            disabled={checking || busy}
+                            onClick={() => onFillCapaian(sheet.name, i)}
+                            data-testid="fill-capaian"
+                          >
+                            {s.fillCapaian}
+                          </Button>
+                          {fillMessages?.[`${sheet.name}#${i}`] && (
+                            <Caption1 role="status" data-testid="fill-capaian-result">
+                              {fillMessages[`${sheet.name}#${i}`]}
+                            </Caption1>
+                          )}
+                        </div>
+                      )}
                     </li>
                   );
                 })}

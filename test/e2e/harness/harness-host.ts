@@ -39,6 +39,8 @@ export interface HarnessHost extends PaneHost {
   storedPart(): string;
   /** The cells that carry one of the add-in's flags (`sheet!cell`). */
   flags(): string[];
+  /** A cell's formula in the workbook now, or null. */
+  cellFormula(sheet: string, cell: string): string | null;
 }
 
 class HostError extends Error {
@@ -99,6 +101,10 @@ export function createHarnessHost(workbook: WorkbookSnapshot, options: HarnessOp
     },
     selected: () => (model.selected ? { sheet: model.selected.sheet, cell: model.selected.address.split(":")[0] } : null),
     storedPart: () => model.customXmlParts.find((p) => p.namespaceUri === BINDINGS_NAMESPACE)?.xml ?? "",
+    cellFormula: (sheet, cell) => {
+      const { row, col } = parseCellAddress(cell);
+      return model.sheet(sheet).cell(row, col)?.formula ?? null;
+    },
     flags: () => {
       const out = new Set<string>();
       for (const s of model.sheets) {
