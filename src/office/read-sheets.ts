@@ -22,7 +22,6 @@ export const CELL_BUDGET = 50_000;
 /** Columns of the A1-anchored window for a sheet whose used range is not known yet. */
 const FIRST_WINDOW_COLS = 64;
 
-const CONTENT = ["address", "values", "formulas", "valueTypes", "numberFormat"];
 
 export interface SheetToRead {
   name: string;
@@ -108,12 +107,11 @@ export async function readSheets(
   const share = Math.max(1000, Math.floor(budget / Math.max(1, sheets.length)));
   const queued = sheets.map((s) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(s.name);
-    ws.load("isNullObject");
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("address");
     const window = firstWindow(s.known, share);
     const piece = used.getIntersectionOrNullObject(rangeAt(ws, window));
-    piece.load(CONTENT);
+    piece.load("address,values,formulas,valueTypes,numberFormat");
     const merged = ws.getRange().getMergedAreasOrNullObject();
     merged.load("address");
     return { s, ws, used, piece, merged };
@@ -158,6 +156,8 @@ export async function readSheets(
       range.load(["values", "formulas", "valueTypes", "numberFormat"]);
       batch.push({ ...next, range });
     }
+    // One sync per budget-sized slice of a large sheet: a bigger request would exceed the web's 5 MB.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     syncs++;
     const counted = new Set<string>();

@@ -60,6 +60,8 @@ async function setUp(supported: (set: string, version: string) => boolean) {
   g.Excel = { run: host.run };
   g.window = { location: { href: "https://localhost:3000/commands.html" } };
   jest.isolateModules(() => {
+    // The function file registers itself on import, after the globals above exist.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require("../../src/commands/commands");
   });
   await Promise.resolve();

@@ -138,7 +138,7 @@ export function Indicators(props: IndicatorsProps): React.JSX.Element {
     if (!selected) return;
     if (sheetFilter !== ALL_SHEETS && sheetFilter !== selected.sheet) onSheetFilter(selected.sheet);
     if (q && !matches(selected.indicator, q)) setQuery("");
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only when the selection changes: filters the user changes afterwards are theirs.
   }, [selectedKey]);
 
   const visible = entries.filter((e) => (sheetFilter === ALL_SHEETS || e.sheet === sheetFilter) && (!q || matches(e.indicator, q)));
