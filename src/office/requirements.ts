@@ -131,6 +131,13 @@ export const OFFICE_APIS_USED: readonly OfficeApiUse[] = [
       "so it sets the manifest's ExcelApi MinVersion (1.13).",
   },
   {
+    api: "Worksheet.getRange",
+    set: "ExcelApi",
+    version: "1.1",
+    guardedAtRuntime: false,
+    purpose: "The whole sheet (its merged areas and conditional formats) and a finding's cell.",
+  },
+  {
     api: "Range.select / Worksheet.activate",
     set: "ExcelApi",
     version: "1.1",
@@ -147,14 +154,14 @@ export const OFFICE_APIS_USED: readonly OfficeApiUse[] = [
     purpose: "One add-in-owned conditional format per severity over all its flagged cells (never the user's fill).",
   },
   {
-    api: "ConditionalFormatCollection.add(Custom) / load(items/customOrNullObject/rule/formula) / ConditionalFormat.delete",
+    api: "ConditionalFormatCollection.add(Custom) / load(items/customOrNullObject/rule/formula) / getCount / getItem / ConditionalFormat.delete",
     set: "ExcelApi",
     version: "1.6",
     guardedAtRuntime: false,
-    purpose: "Write, find (by the marker in the rule's formula) and remove exactly the add-in's formats.",
+    purpose: "Write, find (by the marker in the rule's formula) and remove exactly the add-in's formats; the count confirms the in-memory list between batches.",
   },
   {
-    api: "Worksheet.notes / NoteCollection.add / getItemOrNullObject / Note.content / Note.delete",
+    api: "Worksheet.notes / NoteCollection.add / getCount / getItem / getItemOrNullObject / Note.content / Note.delete",
     set: "ExcelApi",
     version: "1.18",
     guardedAtRuntime: true,
