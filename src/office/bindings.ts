@@ -65,7 +65,9 @@ const RANGE = /^[A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7}$/;
 const RULE_ID = /^[a-z0-9-]{1,60}$/;
 
 function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  // XML 1.0 cannot carry most control characters, even escaped: a name quoted from a cell may hold them.
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
 function unescapeXml(s: string): string {
@@ -140,7 +142,7 @@ export function parseBindings(xml: string): { bindings: Bindings; problems: Bind
   const fresh = (): Bindings => ({ tables: [], overrides: [], ignored: [], settings: { ...DEFAULT_SETTINGS, rules: {} } });
   const root = /^\s*(?:<\?xml[^>]*\?>\s*)?<ikiChecker\s+([^>]*?)>([\s\S]*)<\/ikiChecker>\s*$/.exec(xml);
   if (!root) return { bindings: fresh(), problems: [{ kind: "damaged", detail: "no <ikiChecker> root" }], readOnly: false };
-  const rootAttrs = Object.fromEntries([...root[1].matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)].map((a) => [a[1], a[2]]));
+  const rootAttrs = Object.fromEntries([...root[1].matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((a) => [a[1], a[2] ?? a[3]]));
   if (rootAttrs.xmlns !== BINDINGS_NAMESPACE) {
     return { bindings: fresh(), problems: [{ kind: "damaged", detail: `namespace ${rootAttrs.xmlns ?? "(none)"}` }], readOnly: false };
   }
@@ -221,20 +223,43 @@ export interface QueuedBindings {
   read(): StoredBindings;
 }
 
-/** Queues the read of the part into the caller's sync (one `getOnlyItemOrNullObject` + `getXml`). */
-export function queueBindingsRead(context: Excel.RequestContext): QueuedBindings {
-  const part = context.workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE).getOnlyItemOrNullObject();
-  part.load("id");
-  const xml = part.getXml();
+/** The ids of the parts in our namespace (normally one; two if two runtimes raced). */
+export function queueBindingPartIds(context: Excel.RequestContext): { read(): string[] } {
+  const parts = context.workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE);
+  parts.load("items/id");
+  return { read: () => parts.items.map((p) => p.id) };
+}
+
+/** The XML of these parts; a part deleted meanwhile reads as absent. */
+export function queueBindingXml(context: Excel.RequestContext, ids: readonly string[]): { read(): { id: string; xml: string }[] } {
+  const parts = ids.map((id) => {
+    const part = context.workbook.customXmlParts.getItemOrNullObject(id);
+    return { id, part, xml: part.getXml() };
+  });
   return {
-    read(): StoredBindings {
-      if (part.isNullObject) return { bindings: { ...EMPTY_BINDINGS, settings: { ...DEFAULT_SETTINGS, rules: {} } }, problems: [], partId: null, xml: null, readOnly: false };
-      // read() runs after the caller's sync; a ClientResult needs no load (the lint rule cannot see either).
-      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-      const text = xml.value;
-      const parsed = parseBindings(text);
-      return { ...parsed, partId: part.id, xml: text };
-    },
+    // read() runs after the caller's sync.
+    read: () => parts.filter((p) => !p.part.isNullObject).map((p) => ({ id: p.id, xml: p.xml.value })),
+  };
+}
+
+/**
+ * The bindings from the parts found: the first that parses (damaged ones are reported); any
+ * further part in our namespace is `extra` and removed at the next write.
+ */
+export function chooseBindings(parts: readonly { id: string; xml: string }[]): StoredBindings & { extra: string[] } {
+  const empty = (): Bindings => ({ tables: [], overrides: [], ignored: [], settings: { ...DEFAULT_SETTINGS, rules: {} } });
+  if (parts.length === 0) return { bindings: empty(), problems: [], partId: null, xml: null, readOnly: false, extra: [] };
+  const parsed = parts.map((p) => ({ ...p, ...parseBindings(p.xml) }));
+  const usable = parsed.find((p) => !p.problems.some((x) => x.kind === "damaged"));
+  const chosen = usable ?? parsed[0];
+  const problems = usable ? usable.problems : parsed.flatMap((p) => p.problems);
+  return {
+    bindings: usable ? usable.bindings : empty(),
+    problems,
+    partId: chosen.id,
+    xml: chosen.xml,
+    readOnly: chosen.readOnly,
+    extra: parts.filter((p) => p.id !== chosen.id && !parsed.find((x) => x.id === p.id)!.readOnly).map((p) => p.id),
   };
 }
 

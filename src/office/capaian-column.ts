@@ -49,10 +49,11 @@ export function planCapaianColumn(evaluation: SheetEvaluation, tableIndex: numbe
   const owned = headerText.endsWith(OWNED_COLUMN_MARKER);
   const plan: CapaianColumnPlan = { sheet: sheet.name, col: target, header: null, cells: [], skipped: [], refused: null };
 
+  // A formula counts even when it shows nothing (=IF(J7="","",…)): it is the user's work.
   const occupied: string[] = [];
   for (let row = t.headerTop; row <= t.lastDataRow; row++) {
     const v = valueAt(sheet, row, target);
-    if (v !== null && !(typeof v === "string" && v.trim() === "")) occupied.push(cellAddress(row, target));
+    if (formulaAt(sheet, row, target) !== null || (v !== null && !(typeof v === "string" && v.trim() === ""))) occupied.push(cellAddress(row, target));
   }
   if (!owned && occupied.length > 0) {
     plan.refused = { reason: "not-owned-not-empty", cells: occupied };

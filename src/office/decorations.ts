@@ -4,12 +4,17 @@
  * no registry:
  * - the conditional format's formula is `="IKI Checker:<severity>:<hash>"="IKI Checker:…"`
  *   (always true; the hash names the set of cells it covers, so an unchanged set is kept);
- * - the note starts with `[IKI Checker <cell>]`, naming the cell it was written for.
- * The user's own fill, formats and values are never written; a cell that already holds the
- * user's note keeps it untouched and gets the colour only (its messages stay in the pane).
+ * - the note starts with `[IKI Checker <cell>]`, naming the cell it was written for (a note
+ *   moved by a row insert or a sort still names its old cell: where a note *is* comes from
+ *   Office, `Note.getLocation()`, never from its text).
+ * The user's own fill, formats and values are never written; a cell that holds the user's
+ * note or a threaded comment keeps it untouched and gets the colour only (its messages stay
+ * in the pane). Only notes whose text starts with the marker are ever changed or deleted.
  *
- * Planning is pure (`planDecorations`); Office calls are in `queueDecorationState` (reads,
- * queued into the caller's read sync), `queueNoteProbe` and `queueDecorationWrites`.
+ * Planning is pure (`planDecorations`, `reconcileNotes`); Office calls queue into the
+ * caller's syncs: `queueFormatState` + `queueNoteCounts` (read sync), `queueNoteState`
+ * (every note and comment with its location), `queueCellNotes` (the notes of given cells),
+ * `queueFormatWrites` / `queueNoteWrites` (write sync).
  */
 import type { Finding } from "../engine/report";
 
@@ -128,240 +133,178 @@ export interface OurFormat {
   item: Excel.ConditionalFormat;
 }
 
-export interface ExistingNote {
-  /** The cell our note names (ours only), or null for a user's note. */
-  cell: string | null;
-  content: string;
-  item: Excel.Note;
+/** The add-in's conditional formats on a sheet: read with the sheet, they are few. */
+export interface QueuedFormats {
+  read(): OurFormat[];
 }
 
-export interface DecorationState {
-  formats: OurFormat[];
-  /** Our notes; null when the host has no notes API (ExcelApi 1.18). */
-  notes: ExistingNote[] | null;
-  /** Every conditional format on the sheet (the user's too), to check the memory next time. */
-  formatTotal: number;
-  /** Every note on the sheet (the user's too); null without the notes API. */
-  noteTotal: number | null;
-}
-
-/**
- * What the add-in wrote on a sheet, kept in memory after a write so the next batch need not
- * read every format and note back (on a sheet with hundreds of flags that is most of a
- * sync's payload). Two counts read in the batch's read sync confirm it; when they differ
- * (the user added or deleted a note or format) the full state is read again.
- */
-export interface DecorationMemory {
-  /** `severity:hash` → conditional format id. */
-  formats: Map<string, string>;
-  /** cell → our note's content. */
-  notes: Map<string, string>;
-  formatTotal: number;
-  noteTotal: number | null;
-}
-
-export interface QueuedDecorationState {
-  read(): DecorationState;
-}
-
-/** Queues the loads that tell which decorations are on a sheet; read after the sync. */
-export function queueDecorationState(ws: Excel.Worksheet, notesSupported: boolean): QueuedDecorationState {
+export function queueFormatState(ws: Excel.Worksheet): QueuedFormats {
   const formats = ws.getRange().conditionalFormats;
   // customOrNullObject, not custom: `items/custom/…` fails on a collection that also holds
   // colour scales or data bars (office-js issue #2180).
   formats.load("items/id,items/type,items/customOrNullObject/rule/formula");
-  const notes = notesSupported ? ws.notes : null;
-  notes?.load("items/content");
   return {
-    read(): DecorationState {
+    read(): OurFormat[] {
       const ours: OurFormat[] = [];
       for (const item of formats.items) {
         if (item.type !== "Custom" || item.customOrNullObject.isNullObject) continue;
         const marker = parseMarkerFormula(item.customOrNullObject.rule.formula);
         if (marker) ours.push({ ...marker, id: item.id, item });
       }
-      return {
-        formats: ours,
-        // Only ours: the user's notes are never touched, so they need not be listed.
-        notes: notes
-          ? notes.items
-              .map((item) => ({ cell: parseNoteCell(item.content), content: item.content, item }))
-              .filter((n) => n.cell !== null)
-          : null,
-        formatTotal: formats.items.length,
-        noteTotal: notes ? notes.items.length : null,
-      };
+      return ours;
     },
   };
 }
 
-/**
- * Queues the two counts that confirm a sheet's decoration memory. `read()` gives the state
- * rebuilt from memory (proxies by id and by cell, nothing loaded), or null when a count
- * differs and the full state must be read.
- */
-export function queueDecorationCheck(ws: Excel.Worksheet, memory: DecorationMemory, notesSupported: boolean): QueuedDecorationStateOrNull {
-  const formatCount = ws.getRange().conditionalFormats.getCount();
-  const noteCount = notesSupported ? ws.notes.getCount() : null;
+export interface NoteCounts {
+  notes: number;
+  comments: number;
+}
+
+/** How many notes and threaded comments a sheet has: tells whether `queueNoteState` is needed. */
+export function queueNoteCounts(ws: Excel.Worksheet): { read(): NoteCounts } {
+  const notes = ws.notes.getCount();
+  const comments = ws.comments.getCount();
   return {
-    read(): DecorationState | null {
-      // read() runs after the caller's sync; a ClientResult needs no load (the lint rule cannot see either).
-      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-      if (formatCount.value !== memory.formatTotal) return null;
-      if ((noteCount?.value ?? null) !== memory.noteTotal) return null;
-      const formats = ws.getRange().conditionalFormats;
-      return {
-        formats: [...memory.formats].map(([key, id]) => {
-          const [severity, hash] = key.split(":") as [Severity, string];
-          return { severity, hash, id, item: formats.getItem(id) };
-        }),
-        notes: notesSupported ? [...memory.notes].map(([cell, content]) => ({ cell, content, item: ws.notes.getItem(cell) })) : null,
-        formatTotal: memory.formatTotal,
-        noteTotal: memory.noteTotal,
-      };
+    // read() runs after the caller's sync; a ClientResult needs no load (the lint rule cannot see either).
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    read: () => ({ notes: notes.value, comments: comments.value }),
+  };
+}
+
+/** A note where Office says it is. */
+export interface PlacedNote {
+  content: string;
+  /** True when its text starts with the add-in's marker: only these are ever changed. */
+  ours: boolean;
+  item: Excel.Note;
+}
+
+export interface NoteState {
+  /** Notes by the cell they are on. */
+  notes: Map<string, PlacedNote>;
+  /** Cells with a threaded comment (a note cannot be added there). */
+  comments: Set<string>;
+}
+
+function cellOf(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return address.slice(bang + 1).replace(/\$/g, "").split(":")[0];
+}
+
+/**
+ * Every note (text and location) and every threaded comment's location of a sheet, for
+ * indices [from, to) of each collection: one slice per sync keeps large sheets below the
+ * request limit. Counts come from `queueNoteCounts` in the previous sync.
+ */
+export function queueNoteState(ws: Excel.Worksheet, counts: NoteCounts, from: number, to: number): { read(into: NoteState): void } {
+  const notes: { item: Excel.Note; at: Excel.Range }[] = [];
+  for (let i = from; i < Math.min(to, counts.notes); i++) {
+    const item = ws.notes.getItemAt(i);
+    item.load("content");
+    const at = item.getLocation();
+    at.load("address");
+    notes.push({ item, at });
+  }
+  const comments: Excel.Range[] = [];
+  for (let i = from; i < Math.min(to, counts.comments); i++) {
+    const at = ws.comments.getItemAt(i).getLocation();
+    at.load("address");
+    comments.push(at);
+  }
+  return {
+    read(into: NoteState): void {
+      for (const n of notes) into.notes.set(cellOf(n.at.address), { content: n.item.content, ours: parseNoteCell(n.item.content) !== null, item: n.item });
+      for (const c of comments) into.comments.add(cellOf(c.address));
     },
   };
 }
 
-export interface QueuedDecorationStateOrNull {
-  read(): DecorationState | null;
-}
-
-export interface NoteProbe {
-  /** Cells that hold a note that is not ours (left alone). */
-  read(): Set<string>;
-}
-
-/**
- * Which of these cells already hold a note: one `getItemOrNullObject` per cell, queued into
- * a read sync. Our own notes are told apart by their header.
- */
-export function queueNoteProbe(ws: Excel.Worksheet, cells: readonly string[]): NoteProbe {
+/** The notes on given cells (one `getItemOrNullObject` each), for a batch that touches only those. */
+export function queueCellNotes(ws: Excel.Worksheet, cells: readonly string[]): { read(into: NoteState): void } {
   const probes = cells.map((cell) => {
     const note = ws.notes.getItemOrNullObject(cell);
     note.load("content");
     return { cell, note };
   });
   return {
-    read(): Set<string> {
-      const user = new Set<string>();
-      for (const p of probes) if (!p.note.isNullObject && parseNoteCell(p.note.content) === null) user.add(p.cell);
-      return user;
+    read(into: NoteState): void {
+      for (const p of probes) {
+        if (!p.note.isNullObject) into.notes.set(p.cell, { content: p.note.content, ours: parseNoteCell(p.note.content) !== null, item: p.note });
+      }
     },
   };
 }
 
-export interface WriteSummary {
-  /** The memory of what is on the sheet once the write has synced. */
-  memoryAfter(): DecorationMemory;
-  formatsAdded: number;
-  formatsRemoved: number;
-  notesAdded: number;
-  notesUpdated: number;
-  notesRemoved: number;
-  /** Flagged cells whose user note was kept (no note of ours there). */
-  userNotesKept: string[];
-  /**
-   * Notes still to add, `[cell, content]`: the caller queues them (`queueNoteAdditions`),
-   * in as many syncs as the request size needs, after everything else.
-   */
-  additions: [string, string][];
+// --- Writing ------------------------------------------------------------------------------
+
+export interface FormatWrites {
+  added: number;
+  removed: number;
 }
 
-/** Queues note additions; each is one call carrying its text. */
-export function queueNoteAdditions(ws: Excel.Worksheet, additions: readonly [string, string][]): void {
-  for (const [cell, content] of additions) ws.notes.add(cell, content);
-}
-
-/**
- * Queues the writes that turn `state` into `wanted` (null = remove everything ours).
- * Unchanged formats and notes are left as they are. `userNoteCells` are cells known to hold
- * the user's note: nothing is written there but the colour.
- */
-export function queueDecorationWrites(
-  ws: Excel.Worksheet,
-  state: DecorationState,
-  wanted: SheetDecorations | null,
-  userNoteCells: ReadonlySet<string>,
-): WriteSummary {
-  const keptFormats = new Map<string, string>();
-  const addedFormats: [string, Excel.ConditionalFormat][] = [];
-  const notesAfter = new Map<string, string>();
-  const summary: WriteSummary = {
-    formatsAdded: 0,
-    formatsRemoved: 0,
-    notesAdded: 0,
-    notesUpdated: 0,
-    notesRemoved: 0,
-    userNotesKept: [],
-    additions: [],
-    memoryAfter: () => ({
-      formats: new Map([...keptFormats, ...addedFormats.map(([k, cf]) => [k, cf.id] as [string, string])]),
-      notes: notesAfter,
-      formatTotal: state.formatTotal - summary.formatsRemoved + summary.formatsAdded,
-      noteTotal: state.noteTotal === null ? null : state.noteTotal - summary.notesRemoved + summary.notesAdded,
-    }),
-  };
-  const wantedFormats = wanted?.formats ?? [];
-  const keep = new Set(wantedFormats.map((f) => `${f.severity}:${f.hash}`));
-  for (const f of state.formats) {
+/** Queues the format changes: ours that are not wanted go (highest id first), new ones come. */
+export function queueFormatWrites(ws: Excel.Worksheet, ours: readonly OurFormat[], wanted: readonly FormatGroup[]): FormatWrites {
+  const keep = new Set(wanted.map((f) => `${f.severity}:${f.hash}`));
+  const present = new Set<string>();
+  const doomed: OurFormat[] = [];
+  for (const f of ours) {
     const key = `${f.severity}:${f.hash}`;
-    if (keep.has(key) && !keptFormats.has(key)) {
-      keptFormats.set(key, f.id);
-    } else {
-      f.item.delete();
-      summary.formatsRemoved++;
-    }
+    if (keep.has(key) && !present.has(key)) present.add(key);
+    else doomed.push(f);
   }
-  for (const f of wantedFormats) {
-    const key = `${f.severity}:${f.hash}`;
-    if (keptFormats.has(key)) continue;
+  // Office documents a format's id as its priority in the collection: deleting from the
+  // highest down leaves the ids of the ones still to delete as they were.
+  doomed.sort((a, b) => Number(b.id) - Number(a.id) || b.id.localeCompare(a.id));
+  for (const f of doomed) f.item.delete();
+  let added = 0;
+  for (const f of wanted) {
+    if (present.has(`${f.severity}:${f.hash}`)) continue;
     const cf = ws.getRanges(f.cells.join(",")).conditionalFormats.add("Custom");
     cf.custom.rule.formula = markerFormula(f.severity, f.hash);
     cf.custom.format.fill.color = FLAG_COLOURS[f.severity].fill;
     cf.custom.format.font.color = FLAG_COLOURS[f.severity].font;
-    cf.load("id");
-    addedFormats.push([key, cf]);
-    summary.formatsAdded++;
+    added++;
   }
-
-  if (state.notes === null) return summary; // no notes API: colours only
-  const wantedNotes = wanted?.notes ?? new Map<string, string>();
-  const ours = new Map<string, ExistingNote>();
-  for (const n of state.notes) {
-    if (n.cell === null) continue; // the user's: never touched
-    if (!wantedNotes.has(n.cell) || ours.has(n.cell)) {
-      n.item.delete();
-      summary.notesRemoved++;
-    } else ours.set(n.cell, n);
-  }
-  // Updates and removals first, additions last: an addition that fails (a threaded comment
-  // on the cell, say) cannot then stop the others.
-  const additions: [string, string][] = [];
-  for (const [cell, content] of wantedNotes) {
-    const existing = ours.get(cell);
-    if (existing) {
-      if (existing.content !== content) {
-        existing.item.content = content;
-        summary.notesUpdated++;
-      }
-      notesAfter.set(cell, content);
-    } else if (userNoteCells.has(cell)) summary.userNotesKept.push(cell);
-    else additions.push([cell, content]);
-  }
-  for (const [cell, content] of additions) {
-    notesAfter.set(cell, content);
-    summary.notesAdded++;
-  }
-  summary.additions = additions;
-  return summary;
+  return { added, removed: doomed.length };
 }
 
-/** Flagged cells whose note state a write needs and the state does not tell: to probe. */
-export function cellsToProbe(state: DecorationState, wanted: SheetDecorations): string[] {
-  if (state.notes === null) return [];
-  const ours = new Set(state.notes.map((n) => n.cell).filter((c): c is string => c !== null));
-  return [...wanted.notes.keys()].filter((c) => !ours.has(c));
+export interface NotePlan {
+  update: { item: Excel.Note; content: string }[];
+  remove: Excel.Note[];
+  add: [string, string][];
+  /** Flagged cells holding the user's note or a threaded comment: colour only. */
+  kept: string[];
 }
 
+/**
+ * What to do with the notes of `cells` (all cells whose state `state` knows, when it is
+ * the whole sheet's) so that they match `wanted`. Only notes with the marker are touched.
+ */
+export function reconcileNotes(state: NoteState, wanted: ReadonlyMap<string, string>, cells: Iterable<string>): NotePlan {
+  const plan: NotePlan = { update: [], remove: [], add: [], kept: [] };
+  for (const cell of new Set(cells)) {
+    const note = state.notes.get(cell);
+    const want = wanted.get(cell);
+    if (note && !note.ours) {
+      if (want !== undefined) plan.kept.push(cell);
+    } else if (note) {
+      if (want === undefined) plan.remove.push(note.item);
+      else if (note.content !== want) plan.update.push({ item: note.item, content: want });
+    } else if (want !== undefined) {
+      if (state.comments.has(cell)) plan.kept.push(cell);
+      else plan.add.push([cell, want]);
+    }
+  }
+  return plan;
+}
 
+/** Queues updates and removals; additions are queued by the caller, last and in slices. */
+export function queueNoteChanges(plan: NotePlan): void {
+  for (const u of plan.update) u.item.content = u.content;
+  for (const r of plan.remove) r.delete();
+}
+
+export function queueNoteAdditions(ws: Excel.Worksheet, additions: readonly [string, string][]): void {
+  for (const [cell, content] of additions) ws.notes.add(cell, content);
+}

@@ -154,20 +154,28 @@ export const OFFICE_APIS_USED: readonly OfficeApiUse[] = [
     purpose: "One add-in-owned conditional format per severity over all its flagged cells (never the user's fill).",
   },
   {
-    api: "ConditionalFormatCollection.add(Custom) / load(items/customOrNullObject/rule/formula) / getCount / getItem / ConditionalFormat.delete",
+    api: "ConditionalFormatCollection.add(Custom) / load(items/customOrNullObject/rule/formula) / ConditionalFormat.delete",
     set: "ExcelApi",
     version: "1.6",
     guardedAtRuntime: false,
-    purpose: "Write, find (by the marker in the rule's formula) and remove exactly the add-in's formats; the count confirms the in-memory list between batches.",
+    purpose: "Write, find (by the marker in the rule's formula) and remove exactly the add-in's formats.",
   },
   {
-    api: "Worksheet.notes / NoteCollection.add / getCount / getItem / getItemOrNullObject / Note.content / Note.delete",
+    api: "Worksheet.notes / NoteCollection.add / getCount / getItemAt / getItemOrNullObject / Note.content / Note.getLocation / Note.delete",
     set: "ExcelApi",
     version: "1.18",
     guardedAtRuntime: true,
     purpose:
       "The finding's messages as a cell note marked [IKI Checker <cell>]; a user's note is never " +
       "touched. Without 1.18 the flags are colours only and the pane says so once.",
+  },
+
+  {
+    api: "Worksheet.comments / CommentCollection.getCount / getItemAt / Comment.getLocation",
+    set: "ExcelApi",
+    version: "1.10",
+    guardedAtRuntime: false,
+    purpose: "Cells with a threaded comment: no note can go there, so they get the colour only.",
   },
 
   // --- Live re-evaluation (src/office/workbook-session.ts) -----------------------------------
@@ -211,7 +219,7 @@ export const OFFICE_APIS_USED: readonly OfficeApiUse[] = [
 
   // --- Stores carried inside the workbook (src/office/bindings.ts) ---------------------------
   {
-    api: "Workbook.customXmlParts: getByNamespace / getOnlyItemOrNullObject / getXml / setXml / add",
+    api: "Workbook.customXmlParts: getByNamespace(items/id) / getItemOrNullObject / getXml / setXml / add / delete",
     set: "ExcelApi",
     version: "1.5",
     guardedAtRuntime: false,

@@ -2,54 +2,47 @@
  * One open workbook: reads it in batched round trips, runs the engine, writes the flags,
  * keeps bindings in the workbook, and re-evaluates live while the user types.
  *
- * Round trips (each `context.sync()` is counted in `syncLog`):
- * - check: one read sync for every sheet, its decorations and the bindings part (plus one
- *   for the sheet names the first time, and row chunks for sheets above the cell budget),
- *   at most one probe sync for flagged cells that have no note of ours yet (a user's note
- *   there must not be overwritten, and Office.js has no cheaper way to find note cells),
- *   and one write sync — skipped when nothing changes;
- * - edit batch: one read sync (the changed cells, the sheet's decorations and the notes of
- *   the changed rows' cells) and one write sync.
- * The engine is pure; this module only moves data between it and Excel.
+ * Round trips (each `context.sync()` is logged in `syncLog`):
+ * - check: the sheet names and bindings part ids the first time (`names`); then one read
+ *   sync for every sheet, its conditional formats, its note and comment counts and the
+ *   bindings part (`read`; row `chunk`s for sheets above the cell budget); one sync for
+ *   every note's text and location when the sheet has notes or comments (`notes`: Office.js
+ *   tells where a note is only through `getLocation()`, and a note's text does not say
+ *   where it is, since rows move); and one write sync (`write`), skipped when nothing changes.
+ * - edit batch: one read sync (the changed cells, the sheet's formats and the notes of the
+ *   changed rows' cells) and one write sync. A structural change (rows inserted or deleted,
+ *   cells outside the known used range) reads the sheet again, as a check does.
+ * The engine is pure; this module only moves data between it and Excel. Batches run one
+ * at a time (a queue), so a live batch never interleaves with a check.
  */
-import type { SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
+import type { Area, SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
 import { evaluateSheet, overrideKey, type EvaluationSettings, type SheetEvaluation } from "../engine/evaluate";
 import { reevaluate, type CellChange } from "../engine/incremental";
 import { findingJson, reportEvaluation, type Finding, type WorkbookReport } from "../engine/report";
 import { runRules } from "../engine/rules";
 import type { RowOverrides } from "../engine/measure/measure";
-import { cellAddress, rangeAddress } from "../engine/address";
+import { cellAddress, columnNumber, rangeAddress } from "../engine/address";
 import { normalize } from "../engine/text";
 import type { CellRef, CheckSettings, Notice, PaneHost, PaneState } from "../taskpane/host-api";
 import { readSheetNames, readSheets, type SheetToRead } from "./read-sheets";
-import { areaOfAddress, areasOfAddress, snapshotFromBlocks } from "./snapshot-from-range";
+import { areaOfAddress, snapshotFromBlocks } from "./snapshot-from-range";
 import {
-  cellsToProbe,
   planDecorations,
-  queueDecorationCheck,
-  queueDecorationState,
-  queueDecorationWrites,
-  type DecorationMemory,
+  queueCellNotes,
+  queueFormatState,
+  queueFormatWrites,
   queueNoteAdditions,
-  queueNoteProbe,
-  type DecorationState,
-  type NoteProbe,
-  type QueuedDecorationState,
+  queueNoteChanges,
+  queueNoteCounts,
+  queueNoteState,
+  reconcileNotes,
+  type NoteCounts,
+  type NoteState,
+  type OurFormat,
   type SheetDecorations,
-  type WriteSummary,
 } from "./decorations";
-import { queueBindingsRead, queueBindingsWrite, type Bindings, type BoundTable, type StoredBindings } from "./bindings";
-import type { Area } from "../engine/snapshot";
+import { chooseBindings, queueBindingPartIds, queueBindingXml, queueBindingsWrite, type Bindings, type BoundTable, type StoredBindings } from "./bindings";
 import { planCapaianColumn, queueCapaianColumn } from "./capaian-column";
-
-export interface CapaianColumnResult {
-  written: number;
-  skipped: string[];
-  /** Non-empty cells of a column that is not ours: nothing was written. */
-  refused: string[] | null;
-  column: number;
-  state: PaneState;
-}
 
 /** Excel.run, or the test host's stand-in. */
 export type ExcelRunner = <T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -72,7 +65,16 @@ export function detectCapabilities(isSetSupported: (set: string, version: string
   };
 }
 
-export type SyncKind = "names" | "read" | "chunk" | "state" | "probe" | "write" | "reread";
+export type SyncKind = "names" | "read" | "chunk" | "bindings" | "notes" | "probe" | "write" | "reread";
+
+export interface CapaianColumnResult {
+  written: number;
+  skipped: string[];
+  /** Non-empty cells of a column that is not ours: nothing was written. */
+  refused: string[] | null;
+  column: number;
+  state: PaneState;
+}
 
 export interface SessionOptions {
   lang?: "id" | "en";
@@ -94,13 +96,22 @@ interface SheetState {
   used: Area | null;
   evaluation: SheetEvaluation;
   findings: Finding[];
-  /** Flagged cells known to hold the user's own note. */
-  userNoteCells: Set<string>;
-  /** What the add-in wrote on the sheet, confirmed by two counts in the next read. */
-  memory: DecorationMemory | null;
+  /** The notes planned at the last write: which cells an edit batch must look at again. */
+  lastWanted: Map<string, string>;
+  /** Cells with a threaded comment at the last full look (no note can go there). */
+  comments: Set<string>;
 }
 
-type DecoQuery = { read(): DecorationState | null };
+/** One sheet's part of a write: what is there and what should be. */
+interface SheetWrite {
+  sheet: SheetState;
+  formats: OurFormat[];
+  wanted: SheetDecorations;
+  /** What is known of the sheet's notes; null without the notes API. */
+  notes: NoteState | null;
+  /** The cells whose notes `notes` knows and this write reconciles. */
+  cells: Iterable<string>;
+}
 
 /**
  * Note calls per sync. A note call carries its text (a few hundred bytes with the request's
@@ -108,14 +119,6 @@ type DecoQuery = { read(): DecorationState | null };
  */
 const NOTE_CALLS_PER_SYNC = 3000;
 
-interface SheetWrite {
-  sheet: SheetState;
-  deco: DecorationState;
-  wanted: SheetDecorations;
-  probed?: { probe: NoteProbe; cells: string[] };
-}
-
-/** A sheet's decorations in memory after a write, to plan the next write without surprises. */
 function settingsOf(b: Bindings, overrides: Record<string, RowOverrides>): EvaluationSettings {
   return { bandSet: b.settings.bandSet, negativeFormula: b.settings.negativeFormula, overrides };
 }
@@ -137,26 +140,52 @@ function tablesOf(evaluations: readonly SheetEvaluation[]): BoundTable[] {
   );
 }
 
-function sameTables(a: readonly BoundTable[], b: readonly BoundTable[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+function emptyBindings(): Bindings {
+  return { tables: [], overrides: [], ignored: [], settings: { bandSet: "permendagri86", negativeFormula: "inverse", rules: {} } };
+}
+
+/**
+ * The cell areas of an event address, or null when it names whole rows or columns (`3:3`,
+ * `A:C`: rows or columns inserted or deleted, a whole row pasted), which the caller treats as
+ * a structural change.
+ */
+export function eventAreas(address: string): Area[] | null {
+  const out: Area[] = [];
+  for (const part of address.split(",")) {
+    const bare = part.slice(part.lastIndexOf("!") + 1).replace(/\$/g, "").trim();
+    if (!bare) continue;
+    if (!/^[A-Za-z]{1,3}\d+(:[A-Za-z]{1,3}\d+)?$/.test(bare)) return null;
+    out.push(areaOfAddress(bare));
+  }
+  return out;
+}
+
+/** The first cell of a selection address, whole rows and columns included (`3:3` → A3). */
+export function firstCell(address: string): string | null {
+  const bare = address.split(",")[0].slice(address.split(",")[0].lastIndexOf("!") + 1).replace(/\$/g, "").split(":")[0].trim();
+  if (/^[A-Za-z]{1,3}\d+$/.test(bare)) return bare.toUpperCase();
+  if (/^\d+$/.test(bare)) return `A${bare}`;
+  if (/^[A-Za-z]{1,3}$/.test(bare)) return cellAddress(1, columnNumber(bare));
+  return null;
 }
 
 export class WorkbookSession implements PaneHost {
   readonly syncLog: { batch: string; kind: SyncKind }[] = [];
   private sheets = new Map<string, SheetState>();
   private names: { name: string; id: string }[] | null = null;
-  private stored: StoredBindings | null = null;
+  private partIds: string[] | null = null;
+  private stored: (StoredBindings & { extra: string[] }) | null = null;
   private notices: Notice[] = [];
   private noticeSeen = new Set<string>();
   private lang: "id" | "en";
   private checkedAt = 0;
+  /** Every batch runs after the one before it. */
+  private queue: Promise<unknown> = Promise.resolve();
   // Live state
   private handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
   private pending = new Map<string, Set<string>>();
   private fullReread = new Set<string>();
   private timer: unknown = null;
-  private running: Promise<void> | null = null;
-  private rerun = false;
   private lastWriteAt = -Infinity;
   private stateListeners = new Set<(s: PaneState) => void>();
   private selectionListeners = new Set<(r: CellRef) => void>();
@@ -200,11 +229,22 @@ export class WorkbookSession implements PaneHost {
     await context.sync();
   }
 
-  private get bindings(): Bindings {
-    return this.stored?.bindings ?? { tables: [], overrides: [], ignored: [], settings: { bandSet: "permendagri86", negativeFormula: "inverse", rules: {} } };
+  /** Runs batches one after another, whoever starts them (the pane, a live event). */
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(job, job);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
-  /** Evaluates a snapshot with the bindings' settings; stale overrides are re-keyed by name. */
+  private get bindings(): Bindings {
+    return this.stored?.bindings ?? emptyBindings();
+  }
+
+  /**
+   * Evaluates a snapshot with the bindings' settings. An override whose row now holds
+   * another indicator moves to the row with its indicator's name; one whose name is not on
+   * the sheet is not applied (and kept: its table may be back at the next check).
+   */
   private evaluate(sheet: SheetSnapshot): SheetEvaluation {
     const b = this.bindings;
     const evaluation = evaluateSheet(sheet, settingsOf(b, overridesByKey(b)));
@@ -219,19 +259,18 @@ export class WorkbookSession implements PaneHost {
       }
     }
     let moved = false;
-    const kept = b.overrides.filter((o) => {
-      if (o.sheet !== sheet.name || rows.get(o.row) === normalize(o.name)) return true;
+    const overrides = b.overrides.map((o) => {
+      if (o.sheet !== sheet.name || rows.get(o.row) === normalize(o.name)) return o;
       const row = byName.get(normalize(o.name));
-      if (row === undefined) {
+      if (row === undefined || rows.has(row) === false) {
         this.notice({ id: "binding-entry-ignored", detail: `${o.sheet}!${o.row} ${o.name}` });
-        return false;
+        return o;
       }
-      o.row = row; // the user inserted or deleted rows above it
-      moved = true;
-      return true;
+      moved = true; // the user inserted or deleted rows above it
+      return { ...o, row };
     });
-    if (!moved && kept.length === b.overrides.length) return evaluation;
-    this.stored = { ...this.stored!, bindings: { ...b, overrides: kept } };
+    if (!moved) return evaluation;
+    this.stored = { ...this.stored!, bindings: { ...b, overrides } };
     return evaluateSheet(sheet, settingsOf(this.bindings, overridesByKey(this.bindings)));
   }
 
@@ -254,48 +293,86 @@ export class WorkbookSession implements PaneHost {
 
   // --- Check -------------------------------------------------------------------------------
 
-  async check(onProgress?: (done: number, total: number) => void): Promise<PaneState> {
-    let state: PaneState;
-    try {
-      state = await this.checkOnce(onProgress);
-    } catch (e) {
-      // A sheet deleted or renamed since its name was read fails the batch: read the names
-      // again and retry once; a second failure is the caller's to show.
-      if (this.names === null) throw e;
-      this.names = null;
-      state = await this.checkOnce(onProgress);
+  check(onProgress?: (done: number, total: number) => void): Promise<PaneState> {
+    return this.serial(async () => {
+      let state: PaneState;
+      try {
+        state = await this.checkOnce(onProgress);
+      } catch (e) {
+        // A sheet deleted or renamed since its name was read fails the batch: read the names
+        // again and retry once; a second failure is the caller's to show.
+        if (this.names === null) throw e;
+        this.names = null;
+        state = await this.checkOnce(onProgress);
+      }
+      if (this.live) {
+        const bound = [...this.sheets.values()].filter((s) => s.evaluation.tables.length > 0).map((s) => s.id).join("\u0000");
+        if (bound !== this.liveSheets) await this.startLiveNow();
+      }
+      return state;
+    });
+  }
+
+  private async namesSync(context: Excel.RequestContext, batch: string): Promise<void> {
+    const parts = queueBindingPartIds(context);
+    this.syncLog.push({ batch, kind: "names" });
+    this.names = await readSheetNames(context);
+    this.partIds = parts.read();
+  }
+
+  /** Reads the bindings part(s) into `stored`, given the ids read in the same sync. */
+  private absorbBindings(parts: { id: string; xml: string }[]): void {
+    const stored = chooseBindings(parts);
+    for (const p of stored.problems) {
+      if (p.kind === "entry-ignored") this.notice({ id: "binding-entry-ignored", detail: p.detail });
+      else this.notice({ id: "bindings-damaged", detail: p.kind === "newer-version" ? `${p.detail} (newer)` : p.detail });
     }
-    if (this.live) {
-      const bound = [...this.sheets.values()].filter((s) => s.evaluation.tables.length > 0).map((s) => s.name).join("\u0000");
-      if (bound !== this.liveSheets) await this.startLive();
-    }
-    return state;
+    if (stored.extra.length > 0) this.notice({ id: "binding-entry-ignored", detail: `${stored.extra.length} extra part(s)` });
+    // Keep overrides re-keyed in memory while the part itself did not change.
+    if (this.stored && this.stored.xml === stored.xml && this.stored.partId === stored.partId) return;
+    this.stored = stored;
   }
 
   private async checkOnce(onProgress?: (done: number, total: number) => void): Promise<PaneState> {
     await this.run({}, async (context) => {
       const batch = "check";
-      if (!this.names) {
-        this.names = await this.namesSync(context, batch);
-      }
-      const names = this.names;
+      if (!this.names || !this.partIds) await this.namesSync(context, batch);
+      const names = this.names!;
       onProgress?.(0, names.length);
       const toRead: SheetToRead[] = names.map((n) => ({ name: n.name, known: this.sheets.get(n.name)?.used }));
-      const deco = new Map<string, DecoQuery>();
-      const bindingsRead = queueBindingsRead(context);
+      const formats = new Map<string, { read(): OurFormat[] }>();
+      const counts = new Map<string, { read(): NoteCounts }>();
+      const xml = queueBindingXml(context, this.partIds!);
+      const partIds = queueBindingPartIds(context);
       const sheetList = context.workbook.worksheets;
       sheetList.load("items/name,items/id");
+      const alongside = (ws: Excel.Worksheet, name: string): void => {
+        formats.set(name, queueFormatState(ws));
+        if (this.capabilities.notes) counts.set(name, queueNoteCounts(ws));
+      };
       this.syncLog.push({ batch, kind: "read" });
-      const read = await readSheets(context, toRead, (ws, name) => deco.set(name, this.queueDeco(ws, name)));
+      const read = await readSheets(context, toRead, alongside);
       for (let i = 1; i < read.syncs; i++) this.syncLog.push({ batch, kind: "chunk" });
       if (read.syncs > 1) this.notice({ id: "read-chunked", detail: String(read.syncs) });
-      this.absorbBindings(bindingsRead.read());
+
+      // Bindings: a part added meanwhile (another runtime) is read before anything is evaluated.
+      let parts = xml.read();
+      const ids = partIds.read();
+      const fresh = ids.filter((id) => !this.partIds!.includes(id));
+      if (fresh.length > 0) {
+        const more = queueBindingXml(context, fresh);
+        await this.sync(context, batch, "bindings");
+        parts = [...parts, ...more.read()];
+      }
+      this.partIds = ids;
+      this.absorbBindings(parts.filter((p) => ids.includes(p.id)));
+
       const current = sheetList.items.map((w) => ({ name: w.name, id: w.id }));
       let reads = read.sheets;
       const added = current.filter((c) => !names.some((n) => n.name === c.name));
       if (added.length > 0) {
         // Sheets added since the names were read: one more read for them.
-        const more = await readSheets(context, added.map((a) => ({ name: a.name })), (ws, name) => deco.set(name, this.queueDeco(ws, name)));
+        const more = await readSheets(context, added.map((a) => ({ name: a.name })), alongside);
         this.syncLog.push({ batch, kind: "reread" });
         for (let i = 1; i < more.syncs; i++) this.syncLog.push({ batch, kind: "chunk" });
         reads = [...reads, ...more.sheets];
@@ -303,177 +380,152 @@ export class WorkbookSession implements PaneHost {
       this.names = current;
       for (const name of [...this.sheets.keys()]) if (!current.some((c) => c.name === name)) this.sheets.delete(name);
 
-      const decorations = await this.resolveDeco(context, batch, deco);
-      const states: SheetWrite[] = [];
+      const noteStates = await this.readNoteStates(context, batch, reads.map((r) => ({ name: r.name, counts: counts.get(r.name)?.read() ?? null })));
+
+      const writes: SheetWrite[] = [];
       let done = 0;
       for (const r of reads) {
         const evaluation = this.evaluate(r.snapshot);
         const id = current.find((c) => c.name === r.name)?.id ?? "";
         const previous = this.sheets.get(r.name);
+        const notes = noteStates.get(r.name) ?? null;
         const sheet: SheetState = {
           name: r.name,
           id,
           used: r.used,
           evaluation,
           findings: this.findingsOf(evaluation),
-          userNoteCells: previous?.userNoteCells ?? new Set(),
-          memory: previous?.memory ?? null,
+          lastWanted: previous?.lastWanted ?? new Map(),
+          comments: notes?.comments ?? new Set(),
         };
         this.sheets.set(r.name, sheet);
-        states.push({ sheet, deco: decorations.get(r.name)!, wanted: planDecorations(sheet.findings, this.lang) });
+        const wanted = planDecorations(sheet.findings, this.lang);
+        writes.push({ sheet, formats: formats.get(r.name)!.read(), wanted, notes, cells: notes ? [...notes.notes.keys(), ...wanted.notes.keys()] : [] });
         if (onProgress) {
           onProgress(++done, reads.length);
           // Let the pane paint its progress bar between sheets of a large workbook.
           await new Promise<void>((resolve) => setTimeout(resolve, 0));
         }
       }
-      await this.probeAndWrite(context, batch, states, () => {
-        const tables = tablesOf(states.map((s) => s.sheet.evaluation));
-        return sameTables(tables, this.bindings.tables) ? null : { ...this.bindings, tables };
-      });
+      await this.write(context, batch, writes, () => this.tablesChange());
     });
     this.checkedAt = this.now();
     return this.state();
   }
 
-  /** The decoration state of a sheet: its two counts when its memory can be trusted, else everything. */
-  private queueDeco(ws: Excel.Worksheet, name: string): DecoQuery {
-    const memory = this.sheets.get(name)?.memory;
-    return memory ? queueDecorationCheck(ws, memory, this.capabilities.notes) : queueDecorationState(ws, this.capabilities.notes);
+  /** New bindings when the recognised tables differ from the stored ones (rows moved, a table added), else null. */
+  private tablesChange(): Bindings | null {
+    const ordered = (this.names ?? []).map((n) => this.sheets.get(n.name)).filter((s): s is SheetState => s !== undefined);
+    const tables = tablesOf(ordered.map((s) => s.evaluation));
+    return JSON.stringify(tables) === JSON.stringify(this.bindings.tables) ? null : { ...this.bindings, tables };
   }
 
-  /** Reads the queries after their sync; sheets whose memory was stale cost one more read. */
-  private async resolveDeco(context: Excel.RequestContext, batch: string, queries: ReadonlyMap<string, DecoQuery>): Promise<Map<string, DecorationState>> {
-    const out = new Map<string, DecorationState>();
-    const again = new Map<string, QueuedDecorationState>();
-    for (const [name, q] of queries) {
-      const state = q.read();
-      if (state) out.set(name, state);
-      else {
-        const s = this.sheets.get(name);
-        if (s) s.memory = null;
-        again.set(name, queueDecorationState(context.workbook.worksheets.getItem(name), this.capabilities.notes));
-      }
+  /**
+   * Every note's text and location, and every threaded comment's location, of these sheets:
+   * syncs of at most NOTE_CALLS_PER_SYNC calls; none when no sheet has a note or comment.
+   */
+  private async readNoteStates(context: Excel.RequestContext, batch: string, sheets: { name: string; counts: NoteCounts | null }[]): Promise<Map<string, NoteState>> {
+    const out = new Map<string, NoteState>();
+    const work: { name: string; counts: NoteCounts; from: number; to: number }[] = [];
+    for (const s of sheets) {
+      if (!s.counts) continue;
+      out.set(s.name, { notes: new Map(), comments: new Set() });
+      const n = Math.max(s.counts.notes, s.counts.comments);
+      for (let from = 0; from < n; from += NOTE_CALLS_PER_SYNC) work.push({ name: s.name, counts: s.counts, from, to: from + NOTE_CALLS_PER_SYNC });
     }
-    if (again.size > 0) {
-      await this.sync(context, batch, "state");
-      for (const [name, q] of again) out.set(name, q.read());
+    const size = (w: (typeof work)[number]): number =>
+      Math.max(0, Math.min(w.to, w.counts.notes) - w.from) + Math.max(0, Math.min(w.to, w.counts.comments) - w.from);
+    let i = 0;
+    while (i < work.length) {
+      let calls = 0;
+      const queued: { name: string; q: { read(into: NoteState): void } }[] = [];
+      while (i < work.length && (queued.length === 0 || calls + size(work[i]) <= NOTE_CALLS_PER_SYNC)) {
+        const w = work[i++];
+        calls += size(w);
+        queued.push({ name: w.name, q: queueNoteState(context.workbook.worksheets.getItem(w.name), w.counts, w.from, w.to) });
+      }
+      await this.sync(context, batch, "notes");
+      for (const x of queued) x.q.read(out.get(x.name)!);
     }
     return out;
   }
 
-  private async namesSync(context: Excel.RequestContext, batch: string): Promise<{ name: string; id: string }[]> {
-    this.syncLog.push({ batch, kind: "names" });
-    return readSheetNames(context);
-  }
-
-  private absorbBindings(stored: StoredBindings): void {
-    for (const p of stored.problems) {
-      if (p.kind === "entry-ignored") this.notice({ id: "binding-entry-ignored", detail: p.detail });
-      else this.notice({ id: "bindings-damaged", detail: p.kind === "newer-version" ? `${p.detail} (newer)` : p.detail });
-    }
-    // Keep overrides re-keyed in memory when the part itself did not change.
-    if (this.stored && this.stored.xml === stored.xml) return;
-    this.stored = stored;
-  }
-
   /**
-   * Probes the note state of newly flagged cells (one sync, only if there are any), then
-   * writes every sheet's decorations and, when changed, the bindings (one sync).
+   * Writes every sheet's formats and notes and, when changed, the bindings: one sync (note
+   * additions beyond NOTE_CALLS_PER_SYNC get syncs of their own). Skipped when nothing changes.
    */
-  private async probeAndWrite(
-    context: Excel.RequestContext,
-    batch: string,
-    states: SheetWrite[],
-    nextBindings: () => Bindings | null,
-  ): Promise<WriteSummary[]> {
-    const fromMemory = states.filter((s) => s.sheet.memory !== null).map((s) => s.sheet);
-    const toProbe: { s: SheetWrite; cell: string }[] = [];
-    for (const s of states) {
-      // Cells already probed in this batch's read sync need no second look.
-      const seen = new Set(s.probed?.cells ?? []);
-      if (s.probed) for (const c of s.probed.probe.read()) s.sheet.userNoteCells.add(c);
-      for (const cell of cellsToProbe(s.deco, s.wanted)) if (!s.sheet.userNoteCells.has(cell) && !seen.has(cell)) toProbe.push({ s, cell });
-    }
-    // One probe sync for an ordinary workbook; a sheet with thousands of new flags is probed
-    // in slices so the request stays far below Excel on the web's 5 MB.
-    for (let i = 0; i < toProbe.length; i += NOTE_CALLS_PER_SYNC) {
-      const slice = toProbe.slice(i, i + NOTE_CALLS_PER_SYNC);
-      const bySheet = new Map<SheetWrite, string[]>();
-      for (const p of slice) bySheet.set(p.s, [...(bySheet.get(p.s) ?? []), p.cell]);
-      const probes = [...bySheet].map(([s, cells]) => ({ s, probe: queueNoteProbe(context.workbook.worksheets.getItem(s.sheet.name), cells) }));
-      await this.sync(context, batch, "probe");
-      for (const p of probes) for (const c of p.probe.read()) p.s.sheet.userNoteCells.add(c);
-    }
-    const summaries: WriteSummary[] = [];
-    for (const s of states) {
-      const ws = context.workbook.worksheets.getItem(s.sheet.name);
-      const summary = queueDecorationWrites(ws, s.deco, s.wanted, s.sheet.userNoteCells);
-      for (const c of summary.userNotesKept) this.notice({ id: "user-note-kept", detail: `${s.sheet.name}!${c}` });
-      summaries.push(summary);
-    }
-    const next = nextBindings();
-    const decorationsChange = summaries.some((x) => x.formatsAdded + x.formatsRemoved + x.notesAdded + x.notesRemoved + x.notesUpdated > 0);
-    let written: ReturnType<typeof queueBindingsWrite> = null;
-    if (decorationsChange || next !== null) {
-      try {
-        // Note additions last, in slices: all but the last slice get a sync of their own.
-        const additions = states.flatMap((s, k) => summaries[k].additions.map((a) => ({ name: s.sheet.name, a })));
-        for (let i = 0; i < additions.length; i += NOTE_CALLS_PER_SYNC) {
-          const slice = additions.slice(i, i + NOTE_CALLS_PER_SYNC);
-          const bySheet = new Map<string, [string, string][]>();
-          for (const x of slice) bySheet.set(x.name, [...(bySheet.get(x.name) ?? []), x.a]);
-          for (const [name, list] of bySheet) queueNoteAdditions(context.workbook.worksheets.getItem(name), list);
-          if (i + NOTE_CALLS_PER_SYNC < additions.length) await this.sync(context, batch, "write");
-        }
-        // The part very last: when a decoration call fails, the calls after it do not run,
-        // so the retry below never adds a second part.
-        written = next && this.stored ? queueBindingsWrite(context, this.stored, next) : null;
-        if (written !== null || decorationsChange) await this.sync(context, batch, "write");
-      } catch (e) {
-        if (fromMemory.length === 0) throw e;
-        // A flag the memory knew is gone or moved (the user deleted it, cut and pasted the
-        // cell): forget the memory, read what is really there, and write again.
-        for (const s of states) s.sheet.memory = null;
-        const fresh = new Map(states.map((s) => [s.sheet.name, queueDecorationState(context.workbook.worksheets.getItem(s.sheet.name), this.capabilities.notes)]));
-        await this.sync(context, batch, "state");
-        return this.probeAndWrite(context, batch, states.map((s) => ({ ...s, deco: fresh.get(s.sheet.name)!.read(), probed: undefined })), nextBindings);
+  private async write(context: Excel.RequestContext, batch: string, writes: SheetWrite[], nextBindings: () => Bindings | null): Promise<void> {
+    let changes = 0;
+    const additions: { ws: Excel.Worksheet; add: [string, string] }[] = [];
+    for (const w of writes) {
+      const ws = context.workbook.worksheets.getItem(w.sheet.id || w.sheet.name);
+      const f = queueFormatWrites(ws, w.formats, w.wanted.formats);
+      changes += f.added + f.removed;
+      if (w.notes) {
+        const plan = reconcileNotes(w.notes, w.wanted.notes, w.cells);
+        queueNoteChanges(plan);
+        changes += plan.update.length + plan.remove.length;
+        for (const a of plan.add) additions.push({ ws, add: a });
+        for (const c of plan.kept) this.notice({ id: "user-note-kept", detail: `${w.sheet.name}!${c}` });
       }
-      if (written !== null || decorationsChange) this.lastWriteAt = this.now();
-      if (written) this.stored = written.read();
     }
-    states.forEach((s, i) => {
-      s.sheet.memory = summaries[i].memoryAfter();
-    });
-    return summaries;
+    // Additions last, in slices: all but the last slice get a sync of their own.
+    for (let i = 0; i < additions.length; i += NOTE_CALLS_PER_SYNC) {
+      for (const a of additions.slice(i, i + NOTE_CALLS_PER_SYNC)) queueNoteAdditions(a.ws, [a.add]);
+      changes++;
+      if (i + NOTE_CALLS_PER_SYNC < additions.length) await this.sync(context, batch, "write");
+    }
+    // The part last of all, and any extra part of ours (a race of two runtimes) removed.
+    const next = nextBindings();
+    const written = next && this.stored ? queueBindingsWrite(context, this.stored, next) : null;
+    if (this.stored && this.stored.extra.length > 0 && !this.stored.readOnly) {
+      for (const id of this.stored.extra) context.workbook.customXmlParts.getItem(id).delete();
+      changes++;
+    }
+    if (changes > 0 || written) {
+      await this.sync(context, batch, "write");
+      this.lastWriteAt = this.now();
+      if (written) this.stored = { ...written.read(), extra: [] };
+      else if (this.stored) this.stored = { ...this.stored, extra: [] };
+      if (written && this.stored?.partId) this.partIds = [this.stored.partId];
+    }
+    for (const w of writes) w.sheet.lastWanted = new Map(w.wanted.notes);
   }
 
   // --- Bindings changes from the pane --------------------------------------------------------
 
-  private async changeBindings(change: (b: Bindings) => Bindings): Promise<PaneState> {
-    if (!this.stored) await this.check();
-    const next = change(this.bindings);
-    // Re-evaluate from the snapshots in memory (no read), then one sync to write flags + part.
-    await this.run({}, async (context) => {
-      const batch = "bindings";
-      const deco = new Map<string, DecoQuery>();
-      for (const s of this.sheets.values()) deco.set(s.name, this.queueDeco(context.workbook.worksheets.getItem(s.name), s.name));
-      await this.sync(context, batch, "read");
-      const decorations = await this.resolveDeco(context, batch, deco);
-      const stored = this.stored!;
-      this.stored = { ...stored, bindings: next };
-      const states = [...this.sheets.values()].map((s) => {
-        s.evaluation = this.evaluate(s.evaluation.sheet);
-        s.findings = this.findingsOf(s.evaluation);
-        return { sheet: s, deco: decorations.get(s.name)!, wanted: planDecorations(s.findings, this.lang) };
-      });
-      this.stored = stored;
-      await this.probeAndWrite(context, batch, states, () => next);
-      this.stored = { ...this.stored!, bindings: next };
+  private changeBindings(change: (b: Bindings) => Bindings): Promise<PaneState> {
+    return this.serial(async () => {
+      if (!this.stored) await this.checkOnce();
+      const next = change(this.bindings);
+      const previous = this.stored!;
+      this.stored = { ...previous, bindings: next };
+      // Re-evaluate from the snapshots in memory (no read of the cells), then write.
+      try {
+        await this.run({}, async (context) => {
+          const batch = "bindings";
+          const list = [...this.sheets.values()];
+          const formats = new Map(list.map((s) => [s.name, queueFormatState(context.workbook.worksheets.getItem(s.id))]));
+          const counts = new Map(list.map((s) => [s.name, this.capabilities.notes ? queueNoteCounts(context.workbook.worksheets.getItem(s.id)) : null]));
+          await this.sync(context, batch, "read");
+          const noteStates = await this.readNoteStates(context, batch, list.map((s) => ({ name: s.name, counts: counts.get(s.name)?.read() ?? null })));
+          const writes = list.map((s) => {
+            s.evaluation = this.evaluate(s.evaluation.sheet);
+            s.findings = this.findingsOf(s.evaluation);
+            const wanted = planDecorations(s.findings, this.lang);
+            const notes = noteStates.get(s.name) ?? null;
+            return { sheet: s, formats: formats.get(s.name)!.read(), wanted, notes, cells: notes ? [...notes.notes.keys(), ...wanted.notes.keys()] : [] };
+          });
+          this.stored = previous;
+          await this.write(context, batch, writes, () => next);
+        });
+      } finally {
+        if (this.stored === previous) this.stored = { ...previous, bindings: next };
+      }
+      const state = this.state();
+      for (const l of this.stateListeners) l(state);
+      return state;
     });
-    const state = this.state();
-    for (const l of this.stateListeners) l(state);
-    return state;
   }
 
   setOverride(sheet: string, row: number, overrides: RowOverrides | null): Promise<PaneState> {
@@ -500,52 +552,65 @@ export class WorkbookSession implements PaneHost {
    * sheet, one write), then checks again so the pane and flags see the new column.
    */
   async fillCapaianColumn(sheet: string, tableIndex: number, col?: number): Promise<CapaianColumnResult> {
-    const known = this.sheets.get(sheet);
-    const plan = await this.run({}, async (context) => {
-      const read = await readSheets(context, [{ name: sheet, known: known?.used }]);
-      this.syncLog.push({ batch: "capaian", kind: "read" });
-      if (read.sheets.length === 0) throw new Error(`no sheet ${sheet}`);
-      const p = planCapaianColumn(this.evaluate(read.sheets[0].snapshot), tableIndex, this.lang, col);
-      if (queueCapaianColumn(context.workbook.worksheets.getItem(sheet), p) > 0 || (p.header && !p.refused)) {
-        await this.sync(context, "capaian", "write");
-        this.lastWriteAt = this.now();
-      }
-      return p;
-    });
+    const plan = await this.serial(() =>
+      this.run({}, async (context) => {
+        const known = this.sheets.get(sheet);
+        const read = await readSheets(context, [{ name: sheet, known: known?.used }]);
+        this.syncLog.push({ batch: "capaian", kind: "read" });
+        if (read.sheets.length === 0) throw new Error(`no sheet ${sheet}`);
+        const p = planCapaianColumn(this.evaluate(read.sheets[0].snapshot), tableIndex, this.lang, col);
+        if (!p.refused && p.header) {
+          queueCapaianColumn(context.workbook.worksheets.getItem(sheet), p);
+          await this.sync(context, "capaian", "write");
+          this.lastWriteAt = this.now();
+        }
+        return p;
+      }),
+    );
     const state = await this.check();
     return { written: plan.refused ? 0 : plan.cells.filter((c) => c.formula !== "").length, skipped: plan.skipped, refused: plan.refused?.cells ?? null, column: plan.col, state };
   }
 
   // --- Clearing -----------------------------------------------------------------------------
 
-  /** Removes every decoration the add-in wrote, on every sheet: one read and one write sync. */
-  async clearFlags(): Promise<number> {
-    return this.run({}, async (context) => {
-      const batch = "clear";
-      const names = this.names ?? (await this.namesSync(context, batch));
-      this.names = names;
-      const deco = names.map((n) => ({ n, ws: context.workbook.worksheets.getItem(n.name) })).map(({ n, ws }) => ({ n, ws, q: queueDecorationState(ws, this.capabilities.notes) }));
-      await this.sync(context, batch, "read");
-      let removed = 0;
-      for (const { n, ws, q } of deco) {
-        const s = queueDecorationWrites(ws, q.read(), null, new Set());
-        removed += s.formatsRemoved + s.notesRemoved;
-        const sheet = this.sheets.get(n.name);
-        if (sheet) sheet.memory = null;
-      }
-      if (removed > 0) {
-        await this.sync(context, batch, "write");
-        this.lastWriteAt = this.now();
-      }
-      return removed;
-    });
+  /** Removes every format and note the add-in wrote, on every sheet. */
+  clearFlags(): Promise<number> {
+    return this.serial(() =>
+      this.run({}, async (context) => {
+        const batch = "clear";
+        await this.namesSync(context, batch); // a sheet may have been renamed since
+        const list = this.names!;
+        const formats = list.map((n) => queueFormatState(context.workbook.worksheets.getItem(n.id)));
+        const counts = list.map((n) => (this.capabilities.notes ? queueNoteCounts(context.workbook.worksheets.getItem(n.id)) : null));
+        await this.sync(context, batch, "read");
+        const noteStates = await this.readNoteStates(context, batch, list.map((n, i) => ({ name: n.name, counts: counts[i]?.read() ?? null })));
+        let removed = 0;
+        list.forEach((n, i) => {
+          const ws = context.workbook.worksheets.getItem(n.id);
+          removed += queueFormatWrites(ws, formats[i].read(), []).removed;
+          const notes = noteStates.get(n.name);
+          if (notes) {
+            const plan = reconcileNotes(notes, new Map(), notes.notes.keys());
+            queueNoteChanges(plan);
+            removed += plan.remove.length;
+          }
+          const s = this.sheets.get(n.name);
+          if (s) s.lastWanted = new Map();
+        });
+        if (removed > 0) {
+          await this.sync(context, batch, "write");
+          this.lastWriteAt = this.now();
+        }
+        return removed;
+      }),
+    );
   }
 
   // --- Selection ----------------------------------------------------------------------------
 
   async select(ref: CellRef): Promise<void> {
     await this.run({}, async (context) => {
-      const ws = context.workbook.worksheets.getItem(ref.sheet);
+      const ws = context.workbook.worksheets.getItem(this.sheets.get(ref.sheet)?.id || ref.sheet);
       ws.activate();
       ws.getRange(ref.cell).select();
       await this.sync(context, "select", "write");
@@ -565,14 +630,19 @@ export class WorkbookSession implements PaneHost {
   // --- Live ---------------------------------------------------------------------------------
 
   /** Registers change, calculation and selection handlers on the sheets holding tables. */
-  async startLive(): Promise<void> {
-    await this.stopLive();
+  startLive(): Promise<void> {
+    return this.serial(() => this.startLiveNow());
+  }
+
+  private async startLiveNow(): Promise<void> {
+    await this.stopLiveNow();
     const bound = [...this.sheets.values()].filter((s) => s.evaluation.tables.length > 0);
-    this.liveSheets = bound.map((s) => s.name).join("\u0000");
+    this.liveSheets = bound.map((s) => s.id).join("\u0000");
     if (bound.length === 0) return;
     await this.run({}, async (context) => {
       for (const s of bound) {
-        const ws = context.workbook.worksheets.getItem(s.name);
+        // By id: the handlers survive a rename of the sheet.
+        const ws = context.workbook.worksheets.getItem(s.id);
         this.handlers.push(ws.onChanged.add(async (e) => this.onChanged(e)));
         this.handlers.push(ws.onCalculated.add(async (e) => this.onCalculated(e)));
         this.handlers.push(ws.onSelectionChanged.add(async (e) => this.onSelection(e)));
@@ -582,7 +652,11 @@ export class WorkbookSession implements PaneHost {
   }
 
   /** Removes every handler (the pane is closing): one sync on the context they were added with. */
-  async stopLive(): Promise<void> {
+  stopLive(): Promise<void> {
+    return this.serial(() => this.stopLiveNow());
+  }
+
+  private async stopLiveNow(): Promise<void> {
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = null;
     const handlers = this.handlers;
@@ -612,10 +686,15 @@ export class WorkbookSession implements PaneHost {
     if (this.ownWrite(e)) return;
     const sheet = this.sheetById(e.worksheetId);
     if (!sheet || sheet.evaluation.tables.length === 0) return;
-    // `details` is absent for pastes and multi-cell edits: only the address is used.
-    const set = this.pending.get(sheet.name) ?? new Set<string>();
-    set.add(e.address);
-    this.pending.set(sheet.name, set);
+    // `details` is absent for pastes and multi-cell edits: only the address is used. Rows or
+    // columns inserted or deleted move notes and cells: the sheet is read again.
+    const structural = /Inserted|Deleted/.test(String(e.changeType ?? "")) || eventAreas(e.address) === null;
+    if (structural) this.fullReread.add(sheet.name);
+    else {
+      const set = this.pending.get(sheet.name) ?? new Set<string>();
+      set.add(e.address);
+      this.pending.set(sheet.name, set);
+    }
     this.schedule();
   }
 
@@ -623,7 +702,7 @@ export class WorkbookSession implements PaneHost {
     const sheet = this.sheetById(e.worksheetId);
     if (!sheet || sheet.evaluation.tables.length === 0) return;
     const address = e.address;
-    if (address) {
+    if (address && eventAreas(address) !== null) {
       const set = this.pending.get(sheet.name) ?? new Set<string>();
       set.add(address);
       this.pending.set(sheet.name, set);
@@ -633,34 +712,32 @@ export class WorkbookSession implements PaneHost {
 
   private onSelection(e: Excel.WorksheetSelectionChangedEventArgs): void {
     const sheet = this.sheetById(e.worksheetId);
-    if (!sheet) return;
-    const first = areasOfAddress(e.address)[0];
-    if (!first) return;
-    for (const l of this.selectionListeners) l({ sheet: sheet.name, cell: cellAddress(first.top, first.left) });
+    const cell = sheet ? firstCell(e.address) : null;
+    if (!sheet || !cell) return;
+    for (const l of this.selectionListeners) l({ sheet: sheet.name, cell });
   }
 
   private schedule(): void {
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = this.setTimer(() => {
       this.timer = null;
-      void this.flush();
+      this.flush().catch(() => undefined); // flush reports its own failures as a notice
     }, this.debounceMs);
   }
 
   /** Runs the pending batch now (the debounce timer calls it; tests may too). */
-  async flush(): Promise<void> {
-    if (this.running) {
-      this.rerun = true;
-      return this.running;
-    }
-    this.running = this.editBatch().finally(() => {
-      this.running = null;
+  flush(): Promise<void> {
+    return this.serial(async () => {
+      try {
+        await this.editBatch();
+      } catch (e) {
+        // Nobody awaits a live batch: tell the pane, and check the sheets again next time.
+        this.notice({ id: "live-failed", detail: e instanceof Error ? e.message.split("\n")[0].slice(0, 200) : String(e) });
+        const state = this.state();
+        for (const l of this.stateListeners) l(state);
+        throw e;
+      }
     });
-    await this.running;
-    if (this.rerun) {
-      this.rerun = false;
-      await this.flush();
-    }
   }
 
   private async editBatch(): Promise<void> {
@@ -675,24 +752,24 @@ export class WorkbookSession implements PaneHost {
       const batch = "edit";
       const jobs = names.map((name) => {
         const s = this.sheets.get(name)!;
-        const ws = context.workbook.worksheets.getItem(name);
+        const ws = context.workbook.worksheets.getItem(s.id); // by id: renames do not matter
         const used = ws.getUsedRangeOrNullObject(true);
         used.load("address");
-        const areas = full.has(name) ? [] : [...pending.get(name)!].flatMap((a) => areasOfAddress(a));
+        const areas = full.has(name) ? [] : [...pending.get(name)!].flatMap((a) => eventAreas(a) ?? []);
         const ranges = areas.map((a) => {
           const r = ws.getRangeByIndexes(a.top - 1, a.left - 1, a.bottom - a.top + 1, a.right - a.left + 1);
           r.load(["values", "formulas", "valueTypes", "numberFormat"]);
           return { a, r };
         });
-        const deco = this.queueDeco(ws, name);
-        // The notes of the changed rows' table cells: where new flags of this batch can land.
-        const probeCells = this.capabilities.notes ? this.rowCells(s, areas).filter((c) => !s.userNoteCells.has(c)) : [];
-        const probe = probeCells.length ? queueNoteProbe(ws, probeCells) : null;
-        return { s, ws, used, ranges, deco, probe, probeCells };
+        const formats = queueFormatState(ws);
+        // The notes of the changed rows' table cells: where this batch's flags can change.
+        const probed = this.capabilities.notes && !full.has(name) ? this.rowCells(s, areas) : [];
+        const probe = probed.length ? queueCellNotes(ws, probed) : null;
+        const counts = this.capabilities.notes && full.has(name) ? queueNoteCounts(ws) : null;
+        return { s, ws, used, ranges, formats, probed, probe, counts };
       });
       await this.sync(context, batch, "read");
-      const decorations = await this.resolveDeco(context, batch, new Map(jobs.map((j) => [j.s.name, j.deco])));
-      const states: SheetWrite[] = [];
+      const writes: SheetWrite[] = [];
       for (const j of jobs) {
         const before = j.s.evaluation;
         const used = j.used.isNullObject ? null : areaOfAddress(j.used.address);
@@ -701,39 +778,68 @@ export class WorkbookSession implements PaneHost {
           const block = snapshotFromBlocks("", a, [{ top: a.top, left: a.left, data: { values: r.values, formulas: r.formulas, valueTypes: r.valueTypes as string[][], numberFormat: r.numberFormat } }], []);
           block.values.forEach((line, i) => line.forEach((value, k) => changes.push({ row: a.top + i, col: a.left + k, value, formula: block.formulas?.[i]?.[k] ?? null })));
         }
-        let evaluation: SheetEvaluation;
         const sameUsed = JSON.stringify(used) === JSON.stringify(j.s.used);
-        const inside = sameUsed && changes.every((c) => c.row >= before.sheet.origin.row && c.col >= before.sheet.origin.col && c.row < before.sheet.origin.row + before.sheet.values.length && c.col < before.sheet.origin.col + (before.sheet.values[0]?.length ?? 0));
+        const inside =
+          sameUsed &&
+          changes.every((c) => c.row >= before.sheet.origin.row && c.col >= before.sheet.origin.col && c.row < before.sheet.origin.row + before.sheet.values.length && c.col < before.sheet.origin.col + (before.sheet.values[0]?.length ?? 0));
+        let notes: NoteState | null = null;
+        let cells: string[] = [];
         if (full.has(j.s.name) || !inside) {
-          // The used range moved (rows added below, a paste outside): read the sheet again.
+          // The structure may have moved: read the sheet and all its notes again, as a check does.
           const again = await readSheets(context, [{ name: j.s.name, known: used }]);
           this.syncLog.push({ batch, kind: "reread" });
           j.s.used = again.sheets[0]?.used ?? null;
-          evaluation = this.evaluate(again.sheets[0].snapshot);
+          j.s.evaluation = this.evaluate(again.sheets[0].snapshot);
+          if (this.capabilities.notes) {
+            const counts = j.counts ?? queueNoteCounts(j.ws);
+            if (!j.counts) await this.sync(context, batch, "notes");
+            notes = (await this.readNoteStates(context, batch, [{ name: j.s.name, counts: counts.read() }])).get(j.s.name)!;
+            j.s.comments = notes.comments;
+          }
         } else {
-          evaluation = reevaluate(before, changes, settingsOf(this.bindings, overridesByKey(this.bindings))).evaluation;
+          j.s.evaluation = reevaluate(before, changes, settingsOf(this.bindings, overridesByKey(this.bindings))).evaluation;
         }
-        j.s.evaluation = evaluation;
-        j.s.findings = this.findingsOf(evaluation);
-        states.push({ sheet: j.s, deco: decorations.get(j.s.name)!, wanted: planDecorations(j.s.findings, this.lang), probed: j.probe ? { probe: j.probe, cells: j.probeCells } : undefined });
+        j.s.findings = this.findingsOf(j.s.evaluation);
+        const wanted = planDecorations(j.s.findings, this.lang);
+        if (this.capabilities.notes && !notes) {
+          // Cells whose wanted note changed beyond the probed rows (a rule that looks at
+          // neighbouring rows): probed too, in one more sync, only when there are any.
+          const probedSet = new Set(j.probed);
+          const changed = new Set<string>();
+          for (const [cell, text] of wanted.notes) if (j.s.lastWanted.get(cell) !== text) changed.add(cell);
+          for (const cell of j.s.lastWanted.keys()) if (!wanted.notes.has(cell)) changed.add(cell);
+          const extra = [...changed].filter((c) => !probedSet.has(c));
+          notes = { notes: new Map(), comments: j.s.comments };
+          j.probe?.read(notes);
+          if (extra.length > 0) {
+            const more = queueCellNotes(j.ws, extra);
+            await this.sync(context, batch, "probe");
+            more.read(notes);
+          }
+          cells = [...j.probed, ...extra];
+        } else if (notes) cells = [...notes.notes.keys(), ...wanted.notes.keys()];
+        writes.push({ sheet: j.s, formats: j.formats.read(), wanted, notes, cells });
       }
-      await this.probeAndWrite(context, batch, states, () => null);
+      await this.write(context, batch, writes, () => this.tablesChange());
     });
     this.checkedAt = this.now();
     const state = this.state();
     for (const l of this.stateListeners) l(state);
   }
 
-  /** The table cells of the rows these areas touch (where this batch's flags can appear). */
+  /** The table cells of the rows these areas touch (where this batch's flags can change). */
   private rowCells(s: SheetState, areas: readonly Area[]): string[] {
-    const out: string[] = [];
+    const out = new Set<string>();
     for (const t of s.evaluation.tables) {
       for (const a of areas) {
-        for (let row = Math.max(a.top, t.table.firstDataRow); row <= Math.min(a.bottom, t.table.lastDataRow); row++) {
-          for (let col = t.table.left; col <= t.table.right; col++) out.push(cellAddress(row, col));
+        for (let row = Math.max(a.top, t.table.headerTop); row <= Math.min(a.bottom, t.table.lastDataRow); row++) {
+          for (let col = t.table.left; col <= t.table.right; col++) {
+            out.add(cellAddress(row, col));
+            if (out.size >= NOTE_CALLS_PER_SYNC) return [...out];
+          }
         }
       }
     }
-    return [...new Set(out)].slice(0, 2000);
+    return [...out];
   }
 }

@@ -28,7 +28,8 @@ export interface Notice {
     | "binding-entry-ignored" // one entry of the part was malformed or foreign: ignored
     | "host-too-old" // host lacks the manifest's minimum sets
     | "user-note-kept" // a flagged cell already had the user's note: message in the pane only
-    | "read-chunked"; // a large sheet was read in several round trips
+    | "read-chunked" // a large sheet was read in several round trips
+    | "live-failed"; // a live re-check failed: the flags may be stale until the next check
   /** Plain detail (a sheet name, an entry key, a count); already safe to show as text. */
   detail?: string;
 }

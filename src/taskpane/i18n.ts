@@ -192,8 +192,9 @@ const ID = {
     "bindings-damaged": "Data IKI Checker yang tersimpan di buku kerja rusak dan diabaikan. Pengaturan, ubahan baris, dan temuan yang diabaikan kembali ke bawaan.",
     "binding-entry-ignored": "Satu entri data IKI Checker di buku kerja tidak terbaca dan diabaikan",
     "host-too-old": "Versi Excel ini terlalu lama untuk sebagian fitur.",
-    "user-note-kept": "Sel yang sudah punya catatan Anda tidak diberi catatan baru; pesannya ada di panel ini",
+    "user-note-kept": "Sel yang sudah punya catatan atau komentar Anda tidak diberi catatan baru; pesannya ada di panel ini",
     "read-chunked": "Lembar besar dibaca bertahap",
+    "live-failed": "Pemeriksaan otomatis setelah perubahan gagal; tanda bisa tertinggal. Tekan Periksa ulang.",
   } as Record<string, string>,
 };
 
@@ -370,8 +371,9 @@ const EN: Strings = {
     "bindings-damaged": "The IKI Checker data stored in this workbook is damaged and was ignored. Settings, row changes and ignored findings are back to their defaults.",
     "binding-entry-ignored": "One entry of the IKI Checker data in the workbook could not be read and was ignored",
     "host-too-old": "This version of Excel is too old for some features.",
-    "user-note-kept": "Cells that already had your note got no new note; their messages are in this pane",
+    "user-note-kept": "Cells that already had your note or comment got no new note; their messages are in this pane",
     "read-chunked": "Large sheets were read in parts",
+    "live-failed": "The automatic re-check after a change failed; flags may be out of date. Press Check again.",
   },
 };
 

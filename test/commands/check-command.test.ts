@@ -96,8 +96,8 @@ describe("Periksa IKI (ribbon command)", () => {
     expect(lang).toBe("id");
     expect(counts).toEqual({ tables: 3, indicators: 25, error: 7, warning: 4, info: 0, failed: false });
     expect(summaryLines(counts, lang).lines[1]).toBe("7 galat, 4 peringatan, 0 info.");
-    // The flags are in the grid: names, read, probe, write.
-    expect(host.batches[0].syncs).toBe(4);
+    // The flags are in the grid: names, read, write.
+    expect(host.batches[0].syncs).toBe(3);
     const notes = host.model.sheets.flatMap((s) => [...s.notes.values()]);
     expect(notes.filter((n) => parseNoteCell(n.content))).toHaveLength(11);
     expect(host.model.sheets.flatMap((s) => s.conditionalFormats).every((cf) => parseMarkerFormula(cf.formula))).toBe(true);

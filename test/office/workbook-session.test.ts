@@ -74,22 +74,22 @@ describe("snapshot read through the adapter", () => {
 });
 
 describe("round trips", () => {
-  it("first check: names, one read, one probe, one write; a re-check with nothing new: one read", async () => {
+  it("first check: names, one read, one write; a re-check with nothing new: one read and the notes' locations, no write", async () => {
     const host = await hostFor(PENGUKURAN_FILE);
     const session = new WorkbookSession(host.run, ALL);
     await session.check();
-    expect(session.syncLog.map((s) => s.kind)).toEqual(["names", "read", "probe", "write"]);
-    expect(host.batches[0].syncs).toBe(4);
+    expect(session.syncLog.map((s) => s.kind)).toEqual(["names", "read", "write"]);
+    expect(host.batches[0].syncs).toBe(3);
     await session.check();
-    expect(host.batches[1].syncs).toBe(1);
-    expect(session.syncLog.slice(4).map((s) => s.kind)).toEqual(["read"]);
+    expect(host.batches[1].syncs).toBe(2);
+    expect(session.syncLog.slice(3).map((s) => s.kind)).toEqual(["read", "notes"]);
   });
 
   it("without the notes API: no probe, colours only, and the pane is told once", async () => {
     const host = await hostFor(PENGUKURAN_FILE);
     const session = new WorkbookSession(host.run, { ...ALL, notes: false });
     const state = await session.check();
-    expect(host.batches[0].syncs).toBe(3);
+    expect(host.batches[0].syncs).toBe(3); // names, read, write
     expect(state.notices.filter((n) => n.id === "notes-unsupported")).toHaveLength(1);
     expect(host.model.sheets.every((s) => s.notes.size === 0)).toBe(true);
     expect(host.model.sheets.some((s) => s.conditionalFormats.length > 0)).toBe(true);
@@ -144,8 +144,8 @@ describe("decorations", () => {
     expect(JSON.stringify({ note: sheet.notes.get("K14"), cell: sheet.cell(14, 11), cf: sheet.conditionalFormats })).toBe(before);
     expect(host.model.sheets.flatMap((s) => [...s.notes.values()]).filter((n) => parseNoteCell(n.content))).toEqual([]);
     expect(host.model.sheets.flatMap((s) => s.conditionalFormats).filter((cf) => parseMarkerFormula(cf.formula))).toEqual([]);
-    // The clear took one read and one write.
-    expect(host.batches[host.batches.length - 1].syncs).toBe(2);
+    // The clear: names, formats and counts, the notes' locations, one write.
+    expect(session.syncLog.filter((s) => s.batch === "clear").map((s) => s.kind)).toEqual(["names", "read", "notes", "write"]);
   });
 
   it("a second session (the workbook reopened) finds the flags by their markers and keeps them", async () => {
@@ -155,8 +155,8 @@ describe("decorations", () => {
     const formats = JSON.stringify(host.model.sheets.map((s) => s.conditionalFormats));
     const again = new WorkbookSession(host.run, ALL);
     await again.check();
-    // Names + read; nothing to probe (every flagged cell carries our note), nothing to write.
-    expect(host.batches[1].syncs).toBe(2);
+    // Names, read, the notes' locations; every flagged cell carries our note: nothing to write.
+    expect(again.syncLog.map((s) => s.kind)).toEqual(["names", "read", "notes"]);
     expect(JSON.stringify(host.model.sheets.map((s) => [...s.notes]))).toBe(notes);
     expect(JSON.stringify(host.model.sheets.map((s) => s.conditionalFormats))).toBe(formats);
   });
@@ -334,22 +334,8 @@ describe("the Capaian column the add-in owns", () => {
   });
 });
 
-describe("decoration memory between batches", () => {
-  it("a re-check confirms the flags by two counts instead of reading every note back", async () => {
-    const host = await hostFor(SEED_002);
-    const session = new WorkbookSession(host.run, ALL);
-    await session.check();
-    await session.check(); // batch 1: the same session, its memory confirmed by counts
-    await new WorkbookSession(host.run, ALL).check(); // batch 2: the workbook reopened, no memory
-    const total = (batch: number): number => host.responseBytes[batch].reduce((a, b) => a + b, 0);
-    const notesText = host.model.sheets.reduce((n, s) => n + [...s.notes.values()].reduce((m, x) => m + JSON.stringify(x.content).length, 0), 0);
-    expect(notesText).toBeGreaterThan(50_000);
-    expect(host.batches[1].syncs).toBe(1);
-    // The reopened session reads every note's text; the continuing one does not.
-    expect(total(2) - total(1)).toBeGreaterThan(0.9 * notesText);
-  });
-
-  it("the user deletes one of the add-in's notes: the counts differ, the state is read, the note comes back", async () => {
+describe("notes where Office says they are", () => {
+  it("the user deletes one of the add-in's notes: the next check puts it back", async () => {
     const host = await hostFor(PENGUKURAN_FILE);
     const session = new WorkbookSession(host.run, ALL);
     await session.check();
@@ -357,28 +343,119 @@ describe("decoration memory between batches", () => {
     const content = sheet.notes.get("E16")!.content;
     sheet.notes.delete("E16");
     await session.check();
-    expect(session.syncLog.slice(4).map((s) => s.kind)).toEqual(["read", "state", "probe", "write"]);
+    expect(session.syncLog.slice(3).map((s) => s.kind)).toEqual(["read", "notes", "write"]);
     expect(sheet.notes.get("E16")!.content).toBe(content);
   });
 
-  it("the user moved a flagged cell's note (cut and paste): the write fails on the old cell, the state is read and the write redone", async () => {
+  it("the user replaced one of our notes with their own: kept, never deleted or overwritten", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const session = new WorkbookSession(host.run, ALL);
+    await session.check();
+    const sheet = host.model.sheet("Rencana Aksi 2024");
+    sheet.notes.set("K14", { content: "Angka dari laporan bulanan, jangan diubah.", authorName: "Rina" });
+    let state = await session.check(); // K14 still flagged
+    expect(sheet.notes.get("K14")!.content).toBe("Angka dari laporan bulanan, jangan diubah.");
+    expect(state.notices).toContainEqual({ id: "user-note-kept", detail: "Rencana Aksi 2024!K14" });
+    sheet.setCell(14, 11, 3); // fixed: K14 no longer flagged
+    state = await session.check();
+    expect(state.report.findings.some((f) => f.sheet === sheet.name && f.cell === "K14")).toBe(false);
+    expect(sheet.notes.get("K14")!.content).toBe("Angka dari laporan bulanan, jangan diubah.");
+  });
+
+  it("a row deleted above the flags moves every note: the user's stay untouched, ours follow their cells", async () => {
     const host = await hostFor(PENGUKURAN_FILE);
     const timers = manualTimers();
     const session = new WorkbookSession(host.run, ALL, { setTimer: timers.setTimer, clearTimer: timers.clearTimer });
     await session.check();
     await session.startLive();
     const sheet = host.model.sheet("Rencana Aksi 2024");
-    const moved = sheet.notes.get("K14")!;
-    sheet.notes.delete("K14");
-    sheet.notes.set("Q30", moved); // same count, another cell
-    sheet.setCell(14, 11, 3); // fixes realisasi-not-numeric: our K14 note must go
-    await host.fire(sheet.name, "onChanged", { address: "K14", triggerSource: "Unknown" });
+    sheet.notes.set("P13", { content: "Catatan pimpinan", authorName: "Kabid" });
+    sheet.deleteRow(2);
+    await host.fire(sheet.name, "onChanged", { address: "2:2", changeType: "RowDeleted", triggerSource: "Unknown" });
     timers.fire();
     await session.flush();
-    expect(session.syncLog.filter((s) => s.batch === "edit").map((s) => s.kind)).toEqual(["read", "write", "state", "write"]);
-    // The moved note (it names K14, which is no longer flagged) is removed where it is now.
+    expect(session.syncLog.filter((s) => s.batch === "edit").map((s) => s.kind)).toEqual(["read", "reread", "notes", "write"]);
+    expect(sheet.notes.get("P12")).toEqual({ content: "Catatan pimpinan", authorName: "Kabid" });
+    // Every flag is where the engine now finds it, each note naming its own cell.
+    const flagged = session.state().report.findings.filter((f) => f.sheet === sheet.name).map((f) => f.cell);
+    expect(flagged).toContain("K13");
+    const ours = [...sheet.notes].filter(([, n]) => parseNoteCell(n.content)).map(([cell, n]) => [cell, parseNoteCell(n.content)]);
+    expect(new Set(ours.map(([cell]) => cell))).toEqual(new Set(flagged));
+    for (const [cell, named] of ours) expect(named).toBe(cell);
+    // And a fresh check agrees, with nothing left to write.
+    const again = new WorkbookSession(host.run, ALL);
+    await again.check();
+    expect(again.syncLog.map((s) => s.kind)).toEqual(["names", "read", "notes"]);
+  });
+
+  it("a note moved by cut and paste (it still names its old cell) is removed where it is once its cell is no longer flagged", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const session = new WorkbookSession(host.run, ALL);
+    await session.check();
+    const sheet = host.model.sheet("Rencana Aksi 2024");
+    const moved = sheet.notes.get("K14")!;
+    sheet.notes.delete("K14");
+    sheet.notes.set("Q30", moved);
+    sheet.setCell(14, 11, 3);
+    await session.check();
     expect(sheet.notes.has("Q30")).toBe(false);
     expect(sheet.notes.has("K14")).toBe(false);
-    expect(session.state().report.findings.some((f) => f.cell === "K14")).toBe(false);
+  });
+
+  it("a threaded comment on a flagged cell: colour only, the check does not fail", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    host.model.sheet("Rencana Aksi 2024").threadedComments.add("K14");
+    const state = await new WorkbookSession(host.run, ALL).check();
+    expect(host.model.sheet("Rencana Aksi 2024").notes.has("K14")).toBe(false);
+    expect(state.notices).toContainEqual({ id: "user-note-kept", detail: "Rencana Aksi 2024!K14" });
+    expect(host.model.sheet("Rencana Aksi 2024").conditionalFormats.some((cf) => cf.areas.some((a) => a.top === 14 && a.left === 11))).toBe(true);
+  });
+
+  it("an override stays in the workbook while its table is not recognised for a check", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const session = new WorkbookSession(host.run, ALL);
+    await session.check();
+    await session.setOverride("Pengukuran TW", 6, { polarity: "negative" });
+    const sheet = host.model.sheet("Pengukuran TW");
+    const header = sheet.cell(4, 3)!;
+    sheet.setCell(4, 3, null); // the Indikator header typed away for a moment
+    await session.check();
+    sheet.setCell(4, 3, header.value, header.formula);
+    const state = await session.check();
+    expect(state.overrides).toEqual({ "Pengukuran TW!6": { polarity: "negative" } });
+    const part = host.model.customXmlParts.find((p) => p.namespaceUri === BINDINGS_NAMESPACE)!;
+    expect(part.xml).toContain('polarity="negative"');
+  });
+
+  it("two parts in our namespace (two runtimes raced): the first readable one is used, the other removed", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const xml = (ignored: string) => `<ikiChecker xmlns="${BINDINGS_NAMESPACE}" version="1"><ignored key="${ignored}"/></ikiChecker>`;
+    host.model.customXmlParts.push({ id: "{a}", namespaceUri: BINDINGS_NAMESPACE, xml: xml("duplicate-indicator@Pengukuran TW!C18") });
+    host.model.customXmlParts.push({ id: "{b}", namespaceUri: BINDINGS_NAMESPACE, xml: xml("realisasi-gap@Rencana Aksi 2024!L12") });
+    const state = await new WorkbookSession(host.run, ALL).check();
+    expect(state.ignored).toEqual(["duplicate-indicator@Pengukuran TW!C18"]);
+    expect(host.model.customXmlParts.filter((p) => p.namespaceUri === BINDINGS_NAMESPACE).map((p) => p.id)).toEqual(["{a}"]);
+  });
+});
+
+describe("live events with whole rows and columns", () => {
+  it("a whole-column edit re-reads the sheet; selecting a whole row reports its first cell", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const timers = manualTimers();
+    const session = new WorkbookSession(host.run, ALL, { setTimer: timers.setTimer, clearTimer: timers.clearTimer });
+    await session.check();
+    await session.startLive();
+    const seen: unknown[] = [];
+    session.onSelectionChanged((r) => seen.push(r));
+    await host.fire("Pengukuran TW", "onSelectionChanged", { address: "6:6" });
+    await host.fire("Pengukuran TW", "onSelectionChanged", { address: "$D:$D" });
+    expect(seen).toEqual([
+      { sheet: "Pengukuran TW", cell: "A6" },
+      { sheet: "Pengukuran TW", cell: "D1" },
+    ]);
+    await host.fire("Pengukuran TW", "onChanged", { address: "K:K", changeType: "RangeEdited", triggerSource: "Unknown" });
+    timers.fire();
+    await session.flush();
+    expect(session.syncLog.filter((s) => s.batch === "edit").map((s) => s.kind).slice(0, 2)).toEqual(["read", "reread"]);
   });
 });

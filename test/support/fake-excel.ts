@@ -151,6 +151,32 @@ export class FakeSheet {
     else this.cells.set(key(row, col), { value, formula, numberFormat: old?.numberFormat ?? "General", fill: old?.fill });
   }
 
+  /** The user deletes a whole row: cells, notes, comments, merges and formats below move up. */
+  deleteRow(row: number): void {
+    const shift = (r: number): number => (r > row ? r - 1 : r);
+    const cells = new Map<string, FakeCell>();
+    for (const [k, c] of this.cells) {
+      const [r, col] = k.split(",").map(Number);
+      if (r !== row) cells.set(key(shift(r), col), c);
+    }
+    this.cells = cells;
+    const moveAddr = (addr: string): string | null => {
+      const a = parseRangeAddress(addr);
+      return a.top === row ? null : cellAddress(shift(a.top), a.left);
+    };
+    const notes = new Map<string, FakeNote>();
+    for (const [addr, n] of this.notes) {
+      const to = moveAddr(addr);
+      if (to) notes.set(to, n);
+    }
+    this.notes = notes;
+    this.threadedComments = new Set([...this.threadedComments].map(moveAddr).filter((a): a is string => a !== null));
+    const moveArea = (a: Area): Area | null => (a.top === row && a.bottom === row ? null : { ...a, top: a.top > row ? a.top - 1 : a.top, bottom: a.bottom >= row ? a.bottom - 1 : a.bottom });
+    this.merges = this.merges.map(moveArea).filter((a): a is Area => a !== null);
+    for (const cf of this.conditionalFormats) cf.areas = cf.areas.map(moveArea).filter((a): a is Area => a !== null);
+    this.conditionalFormats = this.conditionalFormats.filter((cf) => cf.areas.length > 0);
+  }
+
   /** Bounding box of the cells holding values (what getUsedRange(true) returns). */
   usedArea(): Area | null {
     let a: Area | null = null;
@@ -196,8 +222,9 @@ export class FakeWorkbookModel {
     return sheet;
   }
 
+  /** By name or id, as Office's `worksheets.getItem(key)`. */
   sheet(name: string): FakeSheet {
-    const s = this.sheets.find((x) => x.name === name);
+    const s = this.sheets.find((x) => x.name === name || x.id === name);
     if (!s) throw new FakeExcelError("ItemNotFound", `worksheet ${name}`);
     return s;
   }
@@ -271,7 +298,7 @@ class FakeWorksheetCollection extends Loadable {
     return new FakeWorksheet(this.ctx, () => this.ctx.model.sheet(name));
   }
   getItemOrNullObject(name: string): FakeWorksheet {
-    const ws = new FakeWorksheet(this.ctx, () => this.ctx.model.sheets.find((s) => s.name === name) ?? null);
+    const ws = new FakeWorksheet(this.ctx, () => this.ctx.model.sheets.find((s) => s.name === name || s.id === name) ?? null);
     ws.markNullable();
     return ws;
   }
@@ -335,6 +362,9 @@ export class FakeWorksheet extends Loadable {
   get notes(): FakeNoteCollection {
     if (this.ctx.model.apiVersion < 1.18) throw new FakeExcelError("ApiNotFound", "Worksheet.notes needs ExcelApi 1.18");
     return new FakeNoteCollection(this.ctx, () => this.target());
+  }
+  get comments(): FakeCommentCollection {
+    return new FakeCommentCollection(this.ctx, () => this.target());
   }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -764,6 +794,24 @@ class FakeNoteCollection extends Loadable {
   getItem(cellAddress: string): FakeNoteProxy {
     return new FakeNoteProxy(this.ctx, () => ({ sheet: this.sheet(), addr: stripSheet(cellAddress) }), false);
   }
+  /** By position; the proxy keeps to the note found at sync, wherever it is. */
+  getItemAt(index: number): FakeNoteProxy {
+    let found: { sheet: FakeSheet; addr: string } | null = null;
+    this.ctx.queue(() => {
+      const sheet = this.sheet();
+      const addr = [...sheet.notes.keys()][index];
+      if (addr === undefined) throw new FakeExcelError("ItemNotFound", `note #${index}`);
+      found = { sheet, addr };
+    });
+    return new FakeNoteProxy(
+      this.ctx,
+      () => {
+        if (!found) throw new FakeExcelError("GeneralException", "note not yet resolved");
+        return found;
+      },
+      false,
+    );
+  }
   getItemOrNullObject(cellAddress: string): FakeNoteProxy {
     return new FakeNoteProxy(this.ctx, () => ({ sheet: this.sheet(), addr: stripSheet(cellAddress) }), true);
   }
@@ -801,12 +849,42 @@ class FakeNoteProxy extends Loadable {
   get isNullObject(): boolean {
     return this.get("isNullObject");
   }
+  getLocation(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      this.note();
+      const { sheet, addr } = this.resolve();
+      return { sheet, area: parseRangeAddress(addr) };
+    });
+  }
   delete(): void {
     this.ctx.queue(() => {
       this.note();
       const { sheet, addr } = this.resolve();
       sheet.notes.delete(addr);
     });
+  }
+}
+
+class FakeCommentCollection {
+  constructor(
+    private ctx: FakeContext,
+    private sheet: () => FakeSheet,
+  ) {}
+  getCount(): FakeClientResult<number> {
+    const r = new FakeClientResult<number>();
+    this.ctx.queue(() => r.set(this.sheet().threadedComments.size));
+    return r;
+  }
+  getItemAt(index: number): { getLocation(): FakeRange } {
+    return {
+      getLocation: () =>
+        new FakeRange(this.ctx, () => {
+          const sheet = this.sheet();
+          const addr = [...sheet.threadedComments][index];
+          if (addr === undefined) throw new FakeExcelError("ItemNotFound", `comment #${index}`);
+          return { sheet, area: parseRangeAddress(addr) };
+        }),
+    };
   }
 }
 
@@ -837,8 +915,22 @@ class FakeCustomXmlPartCollection {
   getItem(id: string): FakeCustomXmlPart {
     return new FakeCustomXmlPart(this.ctx, () => this.ctx.model.customXmlParts.find((p) => p.id === id) ?? null, false);
   }
-  getByNamespace(ns: string): { getOnlyItemOrNullObject(): FakeCustomXmlPart } {
+  getItemOrNullObject(id: string): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.ctx, () => this.ctx.model.customXmlParts.find((p) => p.id === id) ?? null, true);
+  }
+  getByNamespace(ns: string): { getOnlyItemOrNullObject(): FakeCustomXmlPart; load(spec: string): void; readonly items: { id: string }[] } {
+    let items: { id: string }[] | null = null;
     return {
+      load: (spec: string) => {
+        if (spec !== "items/id") throw new FakeExcelError("InvalidArgument", `load ${spec}`);
+        this.ctx.queue(() => {
+          items = this.ctx.model.customXmlParts.filter((p) => p.namespaceUri === ns).map((p) => ({ id: p.id }));
+        });
+      },
+      get items(): { id: string }[] {
+        if (!items) throw new PropertyNotLoaded("CustomXmlPartScopedCollection.items");
+        return items;
+      },
       getOnlyItemOrNullObject: () =>
         new FakeCustomXmlPart(
           this.ctx,
