@@ -116,8 +116,9 @@ export async function readSheets(
     merged.load("address");
     return { s, ws, used, piece, merged };
   });
-  // The sheets' other state (decorations) rides in the same sync. A missing sheet is a null
-  // object: the caller's loads on it would fail the batch, so they wait for the next read.
+  // The sheets' other state (decorations) rides in the same sync. A sheet deleted since its
+  // name was read is a null object, and the caller's loads on it fail the sync: the session
+  // then reads the names again and retries the check once.
   for (const q of queued) if (alongside) alongside(q.ws, q.s.name);
   await context.sync();
   let syncs = 1;
