@@ -42,6 +42,16 @@ function manualTimers(): { setTimer: (fn: () => void, ms: number) => unknown; cl
   };
 }
 
+/** A checked session with live handlers on, its debounce driven by hand. */
+async function liveSession(file: string) {
+  const host = await hostFor(file);
+  const timers = manualTimers();
+  const session = new WorkbookSession(host.run, ALL, { setTimer: timers.setTimer, clearTimer: timers.clearTimer });
+  await session.check();
+  await session.startLive();
+  return { host, timers, session };
+}
+
 describe("snapshot read through the adapter", () => {
   it.each([PENGUKURAN_FILE, RENJA_FILE, SEED_002])("%s: equals the .xlsx reader's snapshot, sheet for sheet", async (file) => {
     const expected = await loadWorkbook(file);
@@ -235,11 +245,7 @@ describe("bindings in the workbook", () => {
 
 describe("live re-evaluation", () => {
   it("the user types a realisation: one debounced batch, one read and one write, only that row re-flagged", async () => {
-    const host = await hostFor(PENGUKURAN_FILE);
-    const timers = manualTimers();
-    const session = new WorkbookSession(host.run, ALL, { setTimer: timers.setTimer, clearTimer: timers.clearTimer });
-    await session.check();
-    await session.startLive();
+    const { host, timers, session } = await liveSession(PENGUKURAN_FILE);
     const sheet = host.model.sheet("Rencana Aksi 2024");
     expect(sheet.handlers.onChanged.size).toBe(1);
     const states: number[] = [];
@@ -273,11 +279,7 @@ describe("live re-evaluation", () => {
   });
 
   it("a paste below the table (outside the used range) re-reads that sheet", async () => {
-    const host = await hostFor(PENGUKURAN_FILE);
-    const timers = manualTimers();
-    const session = new WorkbookSession(host.run, ALL, { setTimer: timers.setTimer, clearTimer: timers.clearTimer });
-    await session.check();
-    await session.startLive();
+    const { host, timers, session } = await liveSession(PENGUKURAN_FILE);
     const sheet = host.model.sheet("Pengukuran TW");
     sheet.setCell(40, 3, "Catatan");
     await host.fire(sheet.name, "onChanged", { address: "C40" });
@@ -363,11 +365,7 @@ describe("notes where Office says they are", () => {
   });
 
   it("a row deleted above the flags moves every note: the user's stay untouched, ours follow their cells", async () => {
-    const host = await hostFor(PENGUKURAN_FILE);
-    const timers = manualTimers();
-    const session = new WorkbookSession(host.run, ALL, { setTimer: timers.setTimer, clearTimer: timers.clearTimer });
-    await session.check();
-    await session.startLive();
+    const { host, timers, session } = await liveSession(PENGUKURAN_FILE);
     const sheet = host.model.sheet("Rencana Aksi 2024");
     sheet.notes.set("P13", { content: "Catatan pimpinan", authorName: "Kabid" });
     sheet.deleteRow(2);
@@ -440,11 +438,7 @@ describe("notes where Office says they are", () => {
 
 describe("live events with whole rows and columns", () => {
   it("a whole-column edit re-reads the sheet; selecting a whole row reports its first cell", async () => {
-    const host = await hostFor(PENGUKURAN_FILE);
-    const timers = manualTimers();
-    const session = new WorkbookSession(host.run, ALL, { setTimer: timers.setTimer, clearTimer: timers.clearTimer });
-    await session.check();
-    await session.startLive();
+    const { host, timers, session } = await liveSession(PENGUKURAN_FILE);
     const seen: unknown[] = [];
     session.onSelectionChanged((r) => seen.push(r));
     await host.fire("Pengukuran TW", "onSelectionChanged", { address: "6:6" });

@@ -13,12 +13,12 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowUndo16Regular, EyeOff16Regular, LocationArrow16Regular } from "@fluentui/react-icons";
+import { ArrowUndo16Regular, EyeOff16Regular } from "@fluentui/react-icons";
 import type { Finding } from "../../engine/report";
 import { RULES, type Severity } from "../../engine/rules";
 import type { CellRef } from "../host-api";
 import { parseFindingKey, SEVERITIES } from "../model";
-import { Muted, SeverityCounts, SeverityLabel, useCommonStyles, type ViewContext } from "./common";
+import { GoToCellButton, Muted, SeverityCounts, SeverityLabel, useCommonStyles, type ViewContext } from "./common";
 import { countBySeverity } from "../model";
 import { RULE_FIX } from "../rule-docs";
 
@@ -120,9 +120,7 @@ export function Findings({ ctx, findings, ignored, onGoTo, onIgnore, busy }: Fin
                       {s.restore}
                     </Button>
                     {k && (
-                      <Button size="small" appearance="subtle" icon={<LocationArrow16Regular />} aria-label={s.goToCellLabel(k.sheet, k.cell)} onClick={() => onGoTo({ sheet: k.sheet, cell: k.cell })}>
-                        {s.goToCell}
-                      </Button>
+                      <GoToCellButton cell={k} s={s} onGo={() => onGoTo({ sheet: k.sheet, cell: k.cell })} />
                     )}
                   </div>
                 </li>
@@ -187,9 +185,7 @@ function RuleGroup({ rule, findings, ctx, onGoTo, onIgnore, busy }: RuleGroupPro
                     </Caption1>
                   )}
                   <div className={styles.actions}>
-                    <Button size="small" icon={<LocationArrow16Regular />} aria-label={s.goToCellLabel(f.sheet, f.cell)} onClick={() => onGoTo({ sheet: f.sheet, cell: f.cell }, f)}>
-                      {s.goToCell}
-                    </Button>
+                    <GoToCellButton cell={f} s={s} subtle={false} onGo={() => onGoTo({ sheet: f.sheet, cell: f.cell }, f)} />
                     <Button size="small" appearance="subtle" icon={<EyeOff16Regular />} disabled={busy} aria-label={s.ignoreLabel(f.cell)} onClick={() => onIgnore(key, true)}>
                       {s.ignore}
                     </Button>

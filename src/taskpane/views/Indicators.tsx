@@ -13,13 +13,13 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowUndo16Regular, ChevronDown16Regular, ChevronRight16Regular, LocationArrow16Regular } from "@fluentui/react-icons";
+import { ArrowUndo16Regular, ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import type { RowOverrides } from "../../engine/measure/measure";
 import type { Finding, IndicatorReport } from "../../engine/report";
 import type { CellRef } from "../host-api";
 import { formatNumber, formatPercent } from "../i18n";
 import { type IndicatorEntry } from "../model";
-import { ClassBadge, Muted, SeverityBadge, SeverityLabel, useCommonStyles, type ViewContext } from "./common";
+import { ClassBadge, GoToCellButton, Muted, SeverityBadge, SeverityLabel, useCommonStyles, type ViewContext } from "./common";
 
 export interface IndicatorsProps {
   ctx: ViewContext;
@@ -518,9 +518,7 @@ function Details({ entry, override: saved, findings, ctx, onGoTo, onOverride, bu
                 </span>
                 <Caption1>{f.messages[lang]}</Caption1>
                 <div className={styles.actions}>
-                  <Button size="small" appearance="subtle" icon={<LocationArrow16Regular />} aria-label={s.goToCellLabel(f.sheet, f.cell)} onClick={() => onGoTo({ sheet: f.sheet, cell: f.cell })}>
-                    {s.goToCell}
-                  </Button>
+                  <GoToCellButton cell={f} s={s} onGo={() => onGoTo({ sheet: f.sheet, cell: f.cell })} />
                 </div>
               </li>
             ))}

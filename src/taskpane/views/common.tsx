@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Badge, Caption1, makeStyles, mergeClasses, tokens, type BadgeProps } from "@fluentui/react-components";
+import { Badge, Button, Caption1, makeStyles, mergeClasses, tokens, type BadgeProps } from "@fluentui/react-components";
+import { LocationArrow16Regular } from "@fluentui/react-icons";
 import type { BandSetId } from "../../engine/measure/classes";
 import type { Severity } from "../../engine/rules";
 import type { IndicatorReport } from "../../engine/report";
@@ -124,6 +125,15 @@ export function ClassStrip({ indicators, ctx }: { indicators: readonly Indicator
           <span key={c.band.id} style={{ flexGrow: c.count, backgroundColor: colors[c.rank] }} />
         ))}
     </div>
+  );
+}
+
+/** "Ke sel": selects a cell in the grid; the label names the cell and its sheet for screen readers. */
+export function GoToCellButton({ cell, s, onGo, subtle = true }: { cell: { sheet: string; cell: string }; s: Strings; onGo: () => void; subtle?: boolean }): React.JSX.Element {
+  return (
+    <Button size="small" appearance={subtle ? "subtle" : "secondary"} icon={<LocationArrow16Regular />} aria-label={s.goToCellLabel(cell.sheet, cell.cell)} onClick={onGo}>
+      {s.goToCell}
+    </Button>
   );
 }
 
