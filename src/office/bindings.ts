@@ -243,24 +243,29 @@ export function queueBindingXml(context: Excel.RequestContext, ids: readonly str
 }
 
 /**
- * The bindings from the parts found: the first that parses (damaged ones are reported); any
- * further part in our namespace is `extra` and removed at the next write.
+ * The bindings from the parts found. Normally one part; two when the pane and the ribbon
+ * command (separate runtimes) both created one: then the readable ones are merged (tables
+ * and settings from the first, overrides and ignored findings from all), written back into
+ * the first and the others removed, so nothing one runtime saved is lost. Damaged parts are
+ * reported; a part from a newer version makes the bindings read-only.
  */
 export function chooseBindings(parts: readonly { id: string; xml: string }[]): StoredBindings & { extra: string[] } {
   const empty = (): Bindings => ({ tables: [], overrides: [], ignored: [], settings: { ...DEFAULT_SETTINGS, rules: {} } });
   if (parts.length === 0) return { bindings: empty(), problems: [], partId: null, xml: null, readOnly: false, extra: [] };
   const parsed = parts.map((p) => ({ ...p, ...parseBindings(p.xml) }));
-  const usable = parsed.find((p) => !p.problems.some((x) => x.kind === "damaged"));
-  const chosen = usable ?? parsed[0];
-  const problems = usable ? usable.problems : parsed.flatMap((p) => p.problems);
-  return {
-    bindings: usable ? usable.bindings : empty(),
-    problems,
-    partId: chosen.id,
-    xml: chosen.xml,
-    readOnly: chosen.readOnly,
-    extra: parts.filter((p) => p.id !== chosen.id && !parsed.find((x) => x.id === p.id)!.readOnly).map((p) => p.id),
-  };
+  const newer = parsed.find((p) => p.readOnly);
+  if (newer) return { bindings: empty(), problems: newer.problems, partId: newer.id, xml: newer.xml, readOnly: true, extra: [] };
+  const usable = parsed.filter((p) => !p.problems.some((x) => x.kind === "damaged"));
+  const chosen = usable[0] ?? parsed[0];
+  const problems = usable.length > 0 ? usable.flatMap((p) => p.problems) : parsed.flatMap((p) => p.problems);
+  const bindings = usable.length > 0 ? { ...usable[0].bindings } : empty();
+  for (const more of usable.slice(1)) {
+    const key = (o: BoundOverride): string => `${o.sheet}!${o.row}`;
+    const have = new Set(bindings.overrides.map(key));
+    bindings.overrides = [...bindings.overrides, ...more.bindings.overrides.filter((o) => !have.has(key(o)))];
+    bindings.ignored = [...new Set([...bindings.ignored, ...more.bindings.ignored])];
+  }
+  return { bindings, problems, partId: chosen.id, xml: chosen.xml, readOnly: false, extra: parts.filter((p) => p.id !== chosen.id).map((p) => p.id) };
 }
 
 /**

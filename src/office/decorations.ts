@@ -214,7 +214,13 @@ export function queueNoteState(ws: Excel.Worksheet, counts: NoteCounts, from: nu
   }
   return {
     read(into: NoteState): void {
-      for (const n of notes) into.notes.set(cellOf(n.at.address), { content: n.item.content, ours: parseNoteCell(n.item.content) !== null, item: n.item });
+      for (const n of notes) {
+        const cell = cellOf(n.at.address);
+        // Changed later through getItem(cell), not through the getItemAt(i) proxy: a note has
+        // no id, so that proxy may be replayed by index in the write sync, after other notes
+        // were removed — and then name another note, perhaps the user's.
+        into.notes.set(cell, { content: n.item.content, ours: parseNoteCell(n.item.content) !== null, item: ws.notes.getItem(cell) });
+      }
       for (const c of comments) into.comments.add(cellOf(c.address));
     },
   };

@@ -179,6 +179,8 @@ export class WorkbookSession implements PaneHost {
   private noticeSeen = new Set<string>();
   private lang: "id" | "en";
   private checkedAt = 0;
+  /** "Hapus tanda" was pressed: no flags are written until the next check. */
+  private cleared = false;
   /** Every batch runs after the one before it. */
   private queue: Promise<unknown> = Promise.resolve();
   // Live state
@@ -294,23 +296,70 @@ export class WorkbookSession implements PaneHost {
   // --- Check -------------------------------------------------------------------------------
 
   check(onProgress?: (done: number, total: number) => void): Promise<PaneState> {
-    return this.serial(async () => {
-      let state: PaneState;
-      try {
-        state = await this.checkOnce(onProgress);
-      } catch (e) {
-        // A sheet deleted or renamed since its name was read fails the batch: read the names
-        // again and retry once; a second failure is the caller's to show.
-        if (this.names === null) throw e;
-        this.names = null;
-        state = await this.checkOnce(onProgress);
+    return this.serial(() => this.checkNow(onProgress));
+  }
+
+  /** The check itself; runs inside a serial job. */
+  private async checkNow(onProgress?: (done: number, total: number) => void): Promise<PaneState> {
+    this.cleared = false;
+    let state: PaneState;
+    try {
+      state = await this.checkOnce(onProgress);
+    } catch (e) {
+      // A sheet deleted or renamed since its name was read fails the batch: read the names
+      // again and retry once; a second failure is the caller's to show.
+      if (this.names === null) throw e;
+      this.names = null;
+      state = await this.checkOnce(onProgress);
+    }
+    if (this.live) {
+      const bound = [...this.sheets.values()].filter((s) => s.evaluation.tables.length > 0).map((s) => s.id).join("\u0000");
+      if (bound !== this.liveSheets) {
+        try {
+          await this.startLiveNow();
+        } catch (e) {
+          // The check itself succeeded: say that live updates are off, and try again next check.
+          this.notice({ id: "live-failed", detail: e instanceof Error ? e.message.split("\n")[0].slice(0, 200) : String(e) });
+          state = this.state();
+        }
       }
-      if (this.live) {
-        const bound = [...this.sheets.values()].filter((s) => s.evaluation.tables.length > 0).map((s) => s.id).join("\u0000");
-        if (bound !== this.liveSheets) await this.startLiveNow();
-      }
-      return state;
-    });
+    }
+    return state;
+  }
+
+  /**
+   * A sheet renamed (found by its id): the state, the names and the bindings follow it, so
+   * overrides and ignored findings keep applying. The part is written at the next write.
+   */
+  private renameSheet(from: string, to: string): void {
+    const s = this.sheets.get(from);
+    if (!s || from === to) return;
+    this.sheets.delete(from);
+    s.name = to;
+    s.evaluation = this.evaluate({ ...s.evaluation.sheet, name: to });
+    s.findings = this.findingsOf(s.evaluation);
+    this.sheets.set(to, s);
+    this.names = (this.names ?? []).map((n) => (n.name === from ? { ...n, name: to } : n));
+    if (this.stored) {
+      const b = this.stored.bindings;
+      this.stored = {
+        ...this.stored,
+        bindings: {
+          ...b,
+          tables: b.tables.map((t) => (t.sheet === from ? { ...t, sheet: to } : t)),
+          overrides: b.overrides.map((o) => (o.sheet === from ? { ...o, sheet: to } : o)),
+          ignored: b.ignored.map((k) => {
+            // `rule@sheet!cell`: the sheet is between the first "@" and the last "!".
+            const at = k.indexOf("@");
+            const bang = k.lastIndexOf("!");
+            return k.slice(at + 1, bang) === from ? `${k.slice(0, at)}@${to}${k.slice(bang)}` : k;
+          }),
+        },
+      };
+      // Re-evaluate with the re-keyed overrides.
+      s.evaluation = this.evaluate(s.evaluation.sheet);
+      s.findings = this.findingsOf(s.evaluation);
+    }
   }
 
   private async namesSync(context: Excel.RequestContext, batch: string): Promise<void> {
@@ -329,7 +378,10 @@ export class WorkbookSession implements PaneHost {
     }
     if (stored.extra.length > 0) this.notice({ id: "binding-entry-ignored", detail: `${stored.extra.length} extra part(s)` });
     // Keep overrides re-keyed in memory while the part itself did not change.
-    if (this.stored && this.stored.xml === stored.xml && this.stored.partId === stored.partId) return;
+    if (this.stored && this.stored.xml === stored.xml && this.stored.partId === stored.partId) {
+      this.stored = { ...this.stored, extra: stored.extra };
+      return;
+    }
     this.stored = stored;
   }
 
@@ -376,6 +428,10 @@ export class WorkbookSession implements PaneHost {
         this.syncLog.push({ batch, kind: "reread" });
         for (let i = 1; i < more.syncs; i++) this.syncLog.push({ batch, kind: "chunk" });
         reads = [...reads, ...more.sheets];
+      }
+      for (const c of current) {
+        const before = [...this.sheets.values()].find((x) => x.id === c.id && x.name !== c.name);
+        if (before) this.renameSheet(before.name, c.name);
       }
       this.names = current;
       for (const name of [...this.sheets.keys()]) if (!current.some((c) => c.name === name)) this.sheets.delete(name);
@@ -442,7 +498,7 @@ export class WorkbookSession implements PaneHost {
       while (i < work.length && (queued.length === 0 || calls + size(work[i]) <= NOTE_CALLS_PER_SYNC)) {
         const w = work[i++];
         calls += size(w);
-        queued.push({ name: w.name, q: queueNoteState(context.workbook.worksheets.getItem(w.name), w.counts, w.from, w.to) });
+        queued.push({ name: w.name, q: queueNoteState(context.workbook.worksheets.getItem(this.sheets.get(w.name)?.id || this.names?.find((n) => n.name === w.name)?.id || w.name), w.counts, w.from, w.to) });
       }
       await this.sync(context, batch, "notes");
       for (const x of queued) x.q.read(out.get(x.name)!);
@@ -457,7 +513,8 @@ export class WorkbookSession implements PaneHost {
   private async write(context: Excel.RequestContext, batch: string, writes: SheetWrite[], nextBindings: () => Bindings | null): Promise<void> {
     let changes = 0;
     const additions: { ws: Excel.Worksheet; add: [string, string] }[] = [];
-    for (const w of writes) {
+    // After "Hapus tanda" no flag is written until the user checks again.
+    for (const w of this.cleared ? [] : writes) {
       const ws = context.workbook.worksheets.getItem(w.sheet.id || w.sheet.name);
       const f = queueFormatWrites(ws, w.formats, w.wanted.formats);
       changes += f.added + f.removed;
@@ -476,7 +533,9 @@ export class WorkbookSession implements PaneHost {
       if (i + NOTE_CALLS_PER_SYNC < additions.length) await this.sync(context, batch, "write");
     }
     // The part last of all, and any extra part of ours (a race of two runtimes) removed.
-    const next = nextBindings();
+    // Whatever changed in memory (tables, re-keyed or merged entries, a rename) is written;
+    // queueBindingsWrite writes only when the XML differs from the part's.
+    const next = nextBindings() ?? this.stored?.bindings ?? null;
     const written = next && this.stored ? queueBindingsWrite(context, this.stored, next) : null;
     if (this.stored && this.stored.extra.length > 0 && !this.stored.readOnly) {
       for (const id of this.stored.extra) context.workbook.customXmlParts.getItem(id).delete();
@@ -489,7 +548,7 @@ export class WorkbookSession implements PaneHost {
       else if (this.stored) this.stored = { ...this.stored, extra: [] };
       if (written && this.stored?.partId) this.partIds = [this.stored.partId];
     }
-    for (const w of writes) w.sheet.lastWanted = new Map(w.wanted.notes);
+    if (!this.cleared) for (const w of writes) w.sheet.lastWanted = new Map(w.wanted.notes);
   }
 
   // --- Bindings changes from the pane --------------------------------------------------------
@@ -501,6 +560,7 @@ export class WorkbookSession implements PaneHost {
       const previous = this.stored!;
       this.stored = { ...previous, bindings: next };
       // Re-evaluate from the snapshots in memory (no read of the cells), then write.
+      let saved = false;
       try {
         await this.run({}, async (context) => {
           const batch = "bindings";
@@ -519,8 +579,16 @@ export class WorkbookSession implements PaneHost {
           this.stored = previous;
           await this.write(context, batch, writes, () => next);
         });
+        saved = true;
       } finally {
-        if (this.stored === previous) this.stored = { ...previous, bindings: next };
+        if (!saved) {
+          // Not saved in the workbook: the pane must not show it as if it were.
+          this.stored = previous;
+          for (const s of this.sheets.values()) {
+            s.evaluation = this.evaluate(s.evaluation.sheet);
+            s.findings = this.findingsOf(s.evaluation);
+          }
+        } else if (this.stored === previous) this.stored = { ...previous, bindings: next }; // read-only part: in memory only
       }
       const state = this.state();
       for (const l of this.stateListeners) l(state);
@@ -552,8 +620,8 @@ export class WorkbookSession implements PaneHost {
    * sheet, one write), then checks again so the pane and flags see the new column.
    */
   async fillCapaianColumn(sheet: string, tableIndex: number, col?: number): Promise<CapaianColumnResult> {
-    const plan = await this.serial(() =>
-      this.run({}, async (context) => {
+    return this.serial(async () => {
+    const plan = await this.run({}, async (context) => {
         const known = this.sheets.get(sheet);
         const read = await readSheets(context, [{ name: sheet, known: known?.used }]);
         this.syncLog.push({ batch: "capaian", kind: "read" });
@@ -565,10 +633,10 @@ export class WorkbookSession implements PaneHost {
           this.lastWriteAt = this.now();
         }
         return p;
-      }),
-    );
-    const state = await this.check();
+      });
+    const state = await this.checkNow();
     return { written: plan.refused ? 0 : plan.cells.filter((c) => c.formula !== "").length, skipped: plan.skipped, refused: plan.refused?.cells ?? null, column: plan.col, state };
+    });
   }
 
   // --- Clearing -----------------------------------------------------------------------------
@@ -601,6 +669,7 @@ export class WorkbookSession implements PaneHost {
           await this.sync(context, batch, "write");
           this.lastWriteAt = this.now();
         }
+        this.cleared = true;
         return removed;
       }),
     );
@@ -637,7 +706,6 @@ export class WorkbookSession implements PaneHost {
   private async startLiveNow(): Promise<void> {
     await this.stopLiveNow();
     const bound = [...this.sheets.values()].filter((s) => s.evaluation.tables.length > 0);
-    this.liveSheets = bound.map((s) => s.id).join("\u0000");
     if (bound.length === 0) return;
     await this.run({}, async (context) => {
       for (const s of bound) {
@@ -649,6 +717,7 @@ export class WorkbookSession implements PaneHost {
       }
       await this.sync(context, "live", "write");
     });
+    this.liveSheets = bound.map((s) => s.id).join("\u0000");
   }
 
   /** Removes every handler (the pane is closing): one sync on the context they were added with. */
@@ -688,7 +757,12 @@ export class WorkbookSession implements PaneHost {
     if (!sheet || sheet.evaluation.tables.length === 0) return;
     // `details` is absent for pastes and multi-cell edits: only the address is used. Rows or
     // columns inserted or deleted move notes and cells: the sheet is read again.
-    const structural = /Inserted|Deleted/.test(String(e.changeType ?? "")) || eventAreas(e.address) === null;
+    const areas = eventAreas(e.address);
+    const used = sheet.used;
+    // Beyond the known used range (a paste below the table, a whole-column range like K1:K1048576):
+    // read the sheet again, in chunks, rather than the addressed cells.
+    const outside = areas !== null && (used === null || areas.some((a) => a.top < used.top || a.left < used.left || a.bottom > used.bottom || a.right > used.right));
+    const structural = /Inserted|Deleted/.test(String(e.changeType ?? "")) || areas === null || outside;
     if (structural) this.fullReread.add(sheet.name);
     else {
       const set = this.pending.get(sheet.name) ?? new Set<string>();
@@ -728,8 +802,17 @@ export class WorkbookSession implements PaneHost {
   /** Runs the pending batch now (the debounce timer calls it; tests may too). */
   flush(): Promise<void> {
     return this.serial(async () => {
+      const names = [...new Set([...this.pending.keys(), ...this.fullReread])];
       try {
-        await this.editBatch();
+        try {
+          await this.editBatch();
+        } catch (first) {
+          // A threaded comment added since the last check, a note moved, a sheet gone: read
+          // those sheets again in full, as a check does, and write once more.
+          if (names.length === 0) throw first;
+          for (const n of names) this.fullReread.add(n);
+          await this.editBatch();
+        }
       } catch (e) {
         // Nobody awaits a live batch: tell the pane, and check the sheets again next time.
         this.notice({ id: "live-failed", detail: e instanceof Error ? e.message.split("\n")[0].slice(0, 200) : String(e) });
@@ -753,6 +836,7 @@ export class WorkbookSession implements PaneHost {
       const jobs = names.map((name) => {
         const s = this.sheets.get(name)!;
         const ws = context.workbook.worksheets.getItem(s.id); // by id: renames do not matter
+        ws.load("name");
         const used = ws.getUsedRangeOrNullObject(true);
         used.load("address");
         const areas = full.has(name) ? [] : [...pending.get(name)!].flatMap((a) => eventAreas(a) ?? []);
@@ -769,6 +853,7 @@ export class WorkbookSession implements PaneHost {
         return { s, ws, used, ranges, formats, probed, probe, counts };
       });
       await this.sync(context, batch, "read");
+      for (const j of jobs) if (j.ws.name !== j.s.name) this.renameSheet(j.s.name, j.ws.name);
       const writes: SheetWrite[] = [];
       for (const j of jobs) {
         const before = j.s.evaluation;

@@ -425,14 +425,15 @@ describe("notes where Office says they are", () => {
     expect(part.xml).toContain('polarity="negative"');
   });
 
-  it("two parts in our namespace (two runtimes raced): the first readable one is used, the other removed", async () => {
+  it("two parts in our namespace (two runtimes raced): merged into the first, the other removed", async () => {
     const host = await hostFor(PENGUKURAN_FILE);
     const xml = (ignored: string) => `<ikiChecker xmlns="${BINDINGS_NAMESPACE}" version="1"><ignored key="${ignored}"/></ikiChecker>`;
     host.model.customXmlParts.push({ id: "{a}", namespaceUri: BINDINGS_NAMESPACE, xml: xml("duplicate-indicator@Pengukuran TW!C18") });
     host.model.customXmlParts.push({ id: "{b}", namespaceUri: BINDINGS_NAMESPACE, xml: xml("realisasi-gap@Rencana Aksi 2024!L12") });
     const state = await new WorkbookSession(host.run, ALL).check();
-    expect(state.ignored).toEqual(["duplicate-indicator@Pengukuran TW!C18"]);
+    expect(state.ignored).toEqual(["duplicate-indicator@Pengukuran TW!C18", "realisasi-gap@Rencana Aksi 2024!L12"]);
     expect(host.model.customXmlParts.filter((p) => p.namespaceUri === BINDINGS_NAMESPACE).map((p) => p.id)).toEqual(["{a}"]);
+    expect(host.model.customXmlParts.find((p) => p.id === "{a}")!.xml).toContain("realisasi-gap@Rencana Aksi 2024!L12");
   });
 });
 
@@ -451,5 +452,80 @@ describe("live events with whole rows and columns", () => {
     timers.fire();
     await session.flush();
     expect(session.syncLog.filter((s) => s.batch === "edit").map((s) => s.kind).slice(0, 2)).toEqual(["read", "reread"]);
+  });
+});
+
+describe("after the second review", () => {
+  it("a renamed sheet keeps its overrides and ignored findings, and live edits go on", async () => {
+    const { host, timers, session } = await liveSession(PENGUKURAN_FILE);
+    await session.setOverride("Pengukuran TW", 6, { polarity: "negative" });
+    await session.setIgnored("duplicate-indicator@Pengukuran TW!C18", true);
+    const sheet = host.model.sheet("Pengukuran TW");
+    sheet.name = "PK TW 2024";
+    // A structural edit on the renamed sheet (a row deleted below the table).
+    sheet.deleteRow(30);
+    await host.fire(sheet.name, "onChanged", { address: "30:30", changeType: "RowDeleted", triggerSource: "Unknown" });
+    timers.fire();
+    await session.flush();
+    let state = session.state();
+    expect(state.overrides).toEqual({ "PK TW 2024!6": { polarity: "negative" } });
+    expect(state.ignored).toEqual(["duplicate-indicator@PK TW 2024!C18"]);
+    expect(state.report.findings.some((f) => f.rule === "duplicate-indicator")).toBe(false);
+    const part = host.model.customXmlParts.find((p) => p.namespaceUri === BINDINGS_NAMESPACE)!;
+    expect(part.xml).toContain('sheet="PK TW 2024"');
+    expect(part.xml).not.toContain("Pengukuran TW");
+    state = await session.check();
+    expect(state.overrides).toEqual({ "PK TW 2024!6": { polarity: "negative" } });
+  });
+
+  it("after Hapus tanda, a keystroke does not bring the flags back; Periksa ulang does", async () => {
+    const { host, timers, session } = await liveSession(PENGUKURAN_FILE);
+    await session.clearFlags();
+    const sheet = host.model.sheet("Rencana Aksi 2024");
+    sheet.setCell(11, 10, 50);
+    await host.fire(sheet.name, "onChanged", { address: "J11", triggerSource: "Unknown" });
+    timers.fire();
+    await session.flush();
+    expect(host.model.sheets.every((s) => s.notes.size === 0 && s.conditionalFormats.length === 0)).toBe(true);
+    await session.check();
+    expect(sheet.notes.size).toBeGreaterThan(0);
+  });
+
+  it("a threaded comment added after the check: the live batch reads the sheet again and gives that cell colour only", async () => {
+    const { host, timers, session } = await liveSession(PENGUKURAN_FILE);
+    const sheet = host.model.sheet("Rencana Aksi 2024");
+    sheet.threadedComments.add("K13");
+    sheet.setCell(13, 11, "dua"); // a new realisasi-not-numeric on K13
+    await host.fire(sheet.name, "onChanged", { address: "K13", triggerSource: "Unknown" });
+    timers.fire();
+    await session.flush();
+    const state = session.state();
+    expect(state.report.findings.some((f) => f.cell === "K13" && f.rule === "realisasi-not-numeric")).toBe(true);
+    expect(sheet.notes.has("K13")).toBe(false);
+    expect(state.notices).toContainEqual({ id: "user-note-kept", detail: "Rencana Aksi 2024!K13" });
+    expect(state.notices.some((n) => n.id === "live-failed")).toBe(false);
+  });
+
+  it("two parts from two runtimes are merged: neither runtime's override is lost", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const report = checkWorkbook(await loadWorkbook(PENGUKURAN_FILE));
+    const rowName = (row: number) => report.sheets[2].tables[0].indicators.find((i) => i.row === row)!.name.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    const part = (row: number, pol: string) => `<ikiChecker xmlns="${BINDINGS_NAMESPACE}" version="1"><override sheet="Pengukuran TW" row="${row}" name="${rowName(row)}" polarity="${pol}"/></ikiChecker>`;
+    host.model.customXmlParts.push({ id: "{pane}", namespaceUri: BINDINGS_NAMESPACE, xml: part(6, "negative") });
+    host.model.customXmlParts.push({ id: "{ribbon}", namespaceUri: BINDINGS_NAMESPACE, xml: part(7, "negative") });
+    const state = await new WorkbookSession(host.run, ALL).check();
+    expect(state.overrides).toEqual({ "Pengukuran TW!6": { polarity: "negative" }, "Pengukuran TW!7": { polarity: "negative" } });
+    const parts = host.model.customXmlParts.filter((p) => p.namespaceUri === BINDINGS_NAMESPACE);
+    expect(parts.map((p) => p.id)).toEqual(["{pane}"]);
+    expect(parts[0].xml).toContain('row="7"');
+  });
+
+  it("a bindings change that fails to save is not shown as saved", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const session = new WorkbookSession(host.run, ALL);
+    await session.check();
+    host.model.sheets = host.model.sheets.filter((s) => s.name !== "Realisasi Anggaran"); // deleted meanwhile
+    await expect(session.setOverride("Pengukuran TW", 6, { polarity: "negative" })).rejects.toThrow();
+    expect(session.state().overrides).toEqual({});
   });
 });
