@@ -19,8 +19,24 @@ const urlProd = process.env.IKI_CHECKER_URL_PROD || "https://iki-checker.invalid
 async function getHttpsOptions() {
   // Loaded only for `webpack serve`: a production build must not need (or create) certificates.
   const devCerts = require("office-addin-dev-certs");
-  const httpsOptions = await devCerts.getHttpsServerOptions();
-  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  try {
+    const httpsOptions = await devCerts.getHttpsServerOptions();
+    return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  } catch (e) {
+    // Installing the development CA needs sudo (Linux) or an admin prompt. When it fails but
+    // the certificates were generated, serve with them anyway and say how to trust the CA:
+    // Excel refuses the pane until the CA is trusted, the server itself works.
+    const fs = require("fs");
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    if (![defaults.caCertificatePath, defaults.localhostCertificatePath, defaults.localhostKeyPath].every((f) => fs.existsSync(f))) throw e;
+    console.warn(`office-addin-dev-certs: ${e.message.split("\n")[0]}`);
+    console.warn(`Serving with the generated certificates; trust ${defaults.caCertificatePath} yourself (README, Sideloading).`);
+    return {
+      ca: fs.readFileSync(defaults.caCertificatePath),
+      key: fs.readFileSync(defaults.localhostKeyPath),
+      cert: fs.readFileSync(defaults.localhostCertificatePath),
+    };
+  }
 }
 
 module.exports = async (env, options) => {
