@@ -70,8 +70,10 @@ export function App({ host, paneHost, initialLang = DEFAULT_LANG, onLangChange, 
       if (next === lang) return;
       setLang(next);
       onLangChange?.(next);
+      // Notes the add-in writes from now on are in this language (rewritten at the next check).
+      paneHost?.setLanguage?.(next);
     },
-    [lang, onLangChange],
+    [lang, onLangChange, paneHost],
   );
 
   return (

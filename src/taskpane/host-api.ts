@@ -79,6 +79,8 @@ export interface PaneHost {
    * recipients without the add-in see live numbers). Refuses a column holding the user's data.
    */
   fillCapaianColumn?(sheet: string, tableIndex: number): Promise<{ written: number; skipped: string[]; refused: string[] | null; column: number; state: PaneState }>;
+  /** The language of the notes the add-in writes from now on (the pane's own switch). */
+  setLanguage?(lang: "id" | "en"): void;
   /** Called with the selected cell whenever the user selects in the grid; returns unsubscribe. */
   onSelectionChanged(listener: (ref: CellRef) => void): () => void;
   /** Called with a new state after live re-evaluation (the user typed a realisation). */

@@ -225,6 +225,11 @@ describeIf("task pane in Chromium over the harness host", () => {
     const gap = report.findings.find((f) => f.rule === "realisasi-gap")!;
     await containsText(page.locator(`[data-testid="finding"][data-key="${gap.rule}@${gap.sheet}!${gap.cell}"]`), gap.messages.en);
     await eventually(() => page.locator("html").getAttribute("lang"), (l) => l === "en", "html lang=en");
+    // The notes in the grid follow the language from the next check on.
+    await page.getByTestId("tab-summary").click();
+    await page.getByTestId("recheck").click();
+    await eventually(() => harness<string | null>(page, `h => h.cellNote("${gap.sheet}", "${gap.cell}")`), (n) => (n ?? "").startsWith(`[IKI Checker ${gap.cell}]\nWarning realisasi-gap: ${gap.messages.en}`), "an English note");
+    await page.getByTestId("tab-findings").click();
     await expectAccessible(page);
     // A capaian with decimals, printed with the point in English.
     const decimal = report.sheets

@@ -16,6 +16,7 @@ import { WorkbookSession } from "../../../src/office/workbook-session";
 import { BINDINGS_NAMESPACE } from "../../../src/office/bindings";
 import { parseMarkerFormula, parseNoteCell } from "../../../src/office/decorations";
 import { FakeExcelHost, FakeWorkbookModel } from "../../support/fake-excel";
+import { loadLang } from "../../../src/taskpane/lang-store";
 
 export interface HarnessOptions {
   /** The text of the IKI Checker part a previous session stored in the workbook (XML; anything unreadable gives a `bindings-damaged` notice). */
@@ -39,6 +40,8 @@ export interface HarnessHost extends PaneHost {
   storedPart(): string;
   /** The cells that carry one of the add-in's flags (`sheet!cell`). */
   flags(): string[];
+  /** A cell's note in the workbook now, or null. */
+  cellNote(sheet: string, cell: string): string | null;
   /** A cell's formula in the workbook now, or null. */
   cellFormula(sheet: string, cell: string): string | null;
 }
@@ -69,7 +72,7 @@ export function createHarnessHost(workbook: WorkbookSnapshot, options: HarnessOp
       }) as typeof context.sync;
       return batch(context);
     });
-  const session = new WorkbookSession(run, { notes: true, triggerSource: true }, { live: true, debounceMs: 50 });
+  const session = new WorkbookSession(run, { notes: true, triggerSource: true }, { live: true, debounceMs: 50, lang: loadLang() });
 
   return {
     async check(onProgress) {
@@ -88,6 +91,7 @@ export function createHarnessHost(workbook: WorkbookSnapshot, options: HarnessOp
     setSettings: (settings) => session.setSettings(settings),
     clearFlags: () => session.clearFlags(),
     fillCapaianColumn: (sheet, tableIndex) => session.fillCapaianColumn(sheet, tableIndex),
+    setLanguage: (lang) => session.setLanguage(lang),
     onSelectionChanged: (listener) => session.onSelectionChanged(listener),
     onStateChanged: (listener) => session.onStateChanged(listener),
     userSelects(ref) {
@@ -101,6 +105,7 @@ export function createHarnessHost(workbook: WorkbookSnapshot, options: HarnessOp
     },
     selected: () => (model.selected ? { sheet: model.selected.sheet, cell: model.selected.address.split(":")[0] } : null),
     storedPart: () => model.customXmlParts.find((p) => p.namespaceUri === BINDINGS_NAMESPACE)?.xml ?? "",
+    cellNote: (sheet, cell) => model.sheet(sheet).notes.get(cell)?.content ?? null,
     cellFormula: (sheet, cell) => {
       const { row, col } = parseCellAddress(cell);
       return model.sheet(sheet).cell(row, col)?.formula ?? null;
