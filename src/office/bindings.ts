@@ -213,8 +213,14 @@ export interface StoredBindings {
   problems: BindingsProblem[];
   /** The part's id, or null when the workbook has none yet. */
   partId: string | null;
-  /** The exact XML read, to write only when the new content differs. */
+  /** The exact XML read. */
   xml: string | null;
+  /**
+   * What the part says, written out again by serializeBindings (null for a damaged part):
+   * new bindings are compared with this, not with the raw text, so a part Excel hands back
+   * with other whitespace or an XML declaration is not rewritten on every check.
+   */
+  canonical: string | null;
   /** A part written by a newer version: never overwritten. */
   readOnly: boolean;
 }
@@ -251,10 +257,10 @@ export function queueBindingXml(context: Excel.RequestContext, ids: readonly str
  */
 export function chooseBindings(parts: readonly { id: string; xml: string }[]): StoredBindings & { extra: string[] } {
   const empty = (): Bindings => ({ tables: [], overrides: [], ignored: [], settings: { ...DEFAULT_SETTINGS, rules: {} } });
-  if (parts.length === 0) return { bindings: empty(), problems: [], partId: null, xml: null, readOnly: false, extra: [] };
+  if (parts.length === 0) return { bindings: empty(), problems: [], partId: null, xml: null, canonical: null, readOnly: false, extra: [] };
   const parsed = parts.map((p) => ({ ...p, ...parseBindings(p.xml) }));
   const newer = parsed.find((p) => p.readOnly);
-  if (newer) return { bindings: empty(), problems: newer.problems, partId: newer.id, xml: newer.xml, readOnly: true, extra: [] };
+  if (newer) return { bindings: empty(), problems: newer.problems, partId: newer.id, xml: newer.xml, canonical: null, readOnly: true, extra: [] };
   const usable = parsed.filter((p) => !p.problems.some((x) => x.kind === "damaged"));
   const chosen = usable[0] ?? parsed[0];
   const problems = usable.length > 0 ? usable.flatMap((p) => p.problems) : parsed.flatMap((p) => p.problems);
@@ -265,7 +271,15 @@ export function chooseBindings(parts: readonly { id: string; xml: string }[]): S
     bindings.overrides = [...bindings.overrides, ...more.bindings.overrides.filter((o) => !have.has(key(o)))];
     bindings.ignored = [...new Set([...bindings.ignored, ...more.bindings.ignored])];
   }
-  return { bindings, problems, partId: chosen.id, xml: chosen.xml, readOnly: false, extra: parts.filter((p) => p.id !== chosen.id).map((p) => p.id) };
+  return {
+    bindings,
+    problems,
+    partId: chosen.id,
+    xml: chosen.xml,
+    canonical: usable.length > 0 ? serializeBindings(usable[0].bindings) : null,
+    readOnly: false,
+    extra: parts.filter((p) => p.id !== chosen.id).map((p) => p.id),
+  };
 }
 
 /**
@@ -275,14 +289,14 @@ export function chooseBindings(parts: readonly { id: string; xml: string }[]): S
 export function queueBindingsWrite(context: Excel.RequestContext, stored: StoredBindings, next: Bindings): QueuedBindings | null {
   if (stored.readOnly) return null;
   const xml = serializeBindings(next);
-  if (xml === stored.xml) return null;
+  if (xml === (stored.canonical ?? stored.xml)) return null;
   if (stored.partId === null && xml === serializeBindings(EMPTY_BINDINGS)) return null; // nothing worth a part
   if (stored.partId) {
     context.workbook.customXmlParts.getItem(stored.partId).setXml(xml);
     const partId = stored.partId;
-    return { read: () => ({ bindings: next, problems: [], partId, xml, readOnly: false }) };
+    return { read: () => ({ bindings: next, problems: [], partId, xml, canonical: xml, readOnly: false }) };
   }
   const part = context.workbook.customXmlParts.add(xml);
   part.load("id");
-  return { read: () => ({ bindings: next, problems: [], partId: part.id, xml, readOnly: false }) };
+  return { read: () => ({ bindings: next, problems: [], partId: part.id, xml, canonical: xml, readOnly: false }) };
 }

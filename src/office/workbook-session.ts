@@ -301,16 +301,22 @@ export class WorkbookSession implements PaneHost {
 
   /** The check itself; runs inside a serial job. */
   private async checkNow(onProgress?: (done: number, total: number) => void): Promise<PaneState> {
-    this.cleared = false;
+    const wasCleared = this.cleared;
+    this.cleared = false; // a check puts the flags back
     let state: PaneState;
     try {
-      state = await this.checkOnce(onProgress);
+      try {
+        state = await this.checkOnce(onProgress);
+      } catch (e) {
+        // A sheet deleted or renamed since its name was read fails the batch: read the names
+        // again and retry once; a second failure is the caller's to show.
+        if (this.names === null) throw e;
+        this.names = null;
+        state = await this.checkOnce(onProgress);
+      }
     } catch (e) {
-      // A sheet deleted or renamed since its name was read fails the batch: read the names
-      // again and retry once; a second failure is the caller's to show.
-      if (this.names === null) throw e;
-      this.names = null;
-      state = await this.checkOnce(onProgress);
+      this.cleared = wasCleared;
+      throw e;
     }
     if (this.live) {
       const bound = [...this.sheets.values()].filter((s) => s.evaluation.tables.length > 0).map((s) => s.id).join("\u0000");
@@ -328,36 +334,41 @@ export class WorkbookSession implements PaneHost {
   }
 
   /**
-   * A sheet renamed (found by its id): the state, the names and the bindings follow it, so
+   * Sheets renamed (found by their ids), all at once so that two sheets swapping names
+   * cannot take each other's state: the states, the names and the bindings follow them, so
    * overrides and ignored findings keep applying. The part is written at the next write.
    */
-  private renameSheet(from: string, to: string): void {
-    const s = this.sheets.get(from);
-    if (!s || from === to) return;
-    this.sheets.delete(from);
-    s.name = to;
-    s.evaluation = this.evaluate({ ...s.evaluation.sheet, name: to });
-    s.findings = this.findingsOf(s.evaluation);
-    this.sheets.set(to, s);
-    this.names = (this.names ?? []).map((n) => (n.name === from ? { ...n, name: to } : n));
+  private renameSheets(renames: ReadonlyMap<string, string>): void {
+    const moving = [...renames].filter(([from, to]) => from !== to && this.sheets.has(from));
+    if (moving.length === 0) return;
+    const states = moving.map(([from, to]) => ({ s: this.sheets.get(from)!, to }));
+    for (const [from] of moving) this.sheets.delete(from);
+    for (const { s, to } of states) {
+      s.name = to;
+      this.sheets.set(to, s);
+    }
+    const map = new Map(moving);
+    const rename = (name: string): string => map.get(name) ?? name;
+    this.names = (this.names ?? []).map((n) => ({ ...n, name: rename(n.name) }));
     if (this.stored) {
       const b = this.stored.bindings;
       this.stored = {
         ...this.stored,
         bindings: {
           ...b,
-          tables: b.tables.map((t) => (t.sheet === from ? { ...t, sheet: to } : t)),
-          overrides: b.overrides.map((o) => (o.sheet === from ? { ...o, sheet: to } : o)),
+          tables: b.tables.map((t) => ({ ...t, sheet: rename(t.sheet) })),
+          overrides: b.overrides.map((o) => ({ ...o, sheet: rename(o.sheet) })),
           ignored: b.ignored.map((k) => {
             // `rule@sheet!cell`: the sheet is between the first "@" and the last "!".
             const at = k.indexOf("@");
             const bang = k.lastIndexOf("!");
-            return k.slice(at + 1, bang) === from ? `${k.slice(0, at)}@${to}${k.slice(bang)}` : k;
+            return `${k.slice(0, at)}@${rename(k.slice(at + 1, bang))}${k.slice(bang)}`;
           }),
         },
       };
-      // Re-evaluate with the re-keyed overrides.
-      s.evaluation = this.evaluate(s.evaluation.sheet);
+    }
+    for (const { s, to } of states) {
+      s.evaluation = this.evaluate({ ...s.evaluation.sheet, name: to });
       s.findings = this.findingsOf(s.evaluation);
     }
   }
@@ -378,10 +389,7 @@ export class WorkbookSession implements PaneHost {
     }
     if (stored.extra.length > 0) this.notice({ id: "binding-entry-ignored", detail: `${stored.extra.length} extra part(s)` });
     // Keep overrides re-keyed in memory while the part itself did not change.
-    if (this.stored && this.stored.xml === stored.xml && this.stored.partId === stored.partId) {
-      this.stored = { ...this.stored, extra: stored.extra };
-      return;
-    }
+    if (stored.extra.length === 0 && this.stored && this.stored.xml === stored.xml && this.stored.partId === stored.partId) return;
     this.stored = stored;
   }
 
@@ -429,10 +437,14 @@ export class WorkbookSession implements PaneHost {
         for (let i = 1; i < more.syncs; i++) this.syncLog.push({ batch, kind: "chunk" });
         reads = [...reads, ...more.sheets];
       }
+      // Sheets gone (by id) first, so a new sheet that took a deleted one's name is new.
+      for (const [name, st] of [...this.sheets]) if (!current.some((c) => c.id === st.id)) this.sheets.delete(name);
+      const renames = new Map<string, string>();
       for (const c of current) {
         const before = [...this.sheets.values()].find((x) => x.id === c.id && x.name !== c.name);
-        if (before) this.renameSheet(before.name, c.name);
+        if (before) renames.set(before.name, c.name);
       }
+      this.renameSheets(renames);
       this.names = current;
       for (const name of [...this.sheets.keys()]) if (!current.some((c) => c.name === name)) this.sheets.delete(name);
 
@@ -498,7 +510,7 @@ export class WorkbookSession implements PaneHost {
       while (i < work.length && (queued.length === 0 || calls + size(work[i]) <= NOTE_CALLS_PER_SYNC)) {
         const w = work[i++];
         calls += size(w);
-        queued.push({ name: w.name, q: queueNoteState(context.workbook.worksheets.getItem(this.sheets.get(w.name)?.id || this.names?.find((n) => n.name === w.name)?.id || w.name), w.counts, w.from, w.to) });
+        queued.push({ name: w.name, q: queueNoteState(context.workbook.worksheets.getItem(this.names?.find((n) => n.name === w.name)?.id || this.sheets.get(w.name)?.id || w.name), w.counts, w.from, w.to) });
       }
       await this.sync(context, batch, "notes");
       for (const x of queued) x.q.read(out.get(x.name)!);
@@ -802,13 +814,15 @@ export class WorkbookSession implements PaneHost {
   /** Runs the pending batch now (the debounce timer calls it; tests may too). */
   flush(): Promise<void> {
     return this.serial(async () => {
-      const names = [...new Set([...this.pending.keys(), ...this.fullReread])];
+      // By id: the first attempt may have followed a rename.
+      const ids = [...new Set([...this.pending.keys(), ...this.fullReread])].map((n) => this.sheets.get(n)?.id).filter((id): id is string => !!id);
       try {
         try {
           await this.editBatch();
         } catch (first) {
           // A threaded comment added since the last check, a note moved, a sheet gone: read
           // those sheets again in full, as a check does, and write once more.
+          const names = ids.map((id) => this.sheetById(id)?.name).filter((n): n is string => !!n);
           if (names.length === 0) throw first;
           for (const n of names) this.fullReread.add(n);
           await this.editBatch();
@@ -850,10 +864,10 @@ export class WorkbookSession implements PaneHost {
         const probed = this.capabilities.notes && !full.has(name) ? this.rowCells(s, areas) : [];
         const probe = probed.length ? queueCellNotes(ws, probed) : null;
         const counts = this.capabilities.notes && full.has(name) ? queueNoteCounts(ws) : null;
-        return { s, ws, used, ranges, formats, probed, probe, counts };
+        return { s, ws, used, ranges, formats, probed, probe, counts, full: full.has(name) };
       });
       await this.sync(context, batch, "read");
-      for (const j of jobs) if (j.ws.name !== j.s.name) this.renameSheet(j.s.name, j.ws.name);
+      this.renameSheets(new Map(jobs.filter((j) => j.ws.name !== j.s.name).map((j) => [j.s.name, j.ws.name])));
       const writes: SheetWrite[] = [];
       for (const j of jobs) {
         const before = j.s.evaluation;
@@ -869,7 +883,7 @@ export class WorkbookSession implements PaneHost {
           changes.every((c) => c.row >= before.sheet.origin.row && c.col >= before.sheet.origin.col && c.row < before.sheet.origin.row + before.sheet.values.length && c.col < before.sheet.origin.col + (before.sheet.values[0]?.length ?? 0));
         let notes: NoteState | null = null;
         let cells: string[] = [];
-        if (full.has(j.s.name) || !inside) {
+        if (j.full || !inside) {
           // The structure may have moved: read the sheet and all its notes again, as a check does.
           const again = await readSheets(context, [{ name: j.s.name, known: used }]);
           this.syncLog.push({ batch, kind: "reread" });

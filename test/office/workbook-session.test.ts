@@ -529,3 +529,64 @@ describe("after the second review", () => {
     expect(session.state().overrides).toEqual({});
   });
 });
+
+describe("after the third review", () => {
+  it("two sheets swapping names keep their own overrides", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const session = new WorkbookSession(host.run, ALL);
+    await session.check();
+    await session.setOverride("Pengukuran TW", 6, { polarity: "negative" });
+    const pt = host.model.sheet("Pengukuran TW");
+    const ra = host.model.sheet("Rencana Aksi 2024");
+    pt.name = "Rencana Aksi 2024";
+    ra.name = "Pengukuran TW";
+    const state = await session.check();
+    expect(state.overrides).toEqual({ "Rencana Aksi 2024!6": { polarity: "negative" } });
+    const row6 = state.report.sheets.find((s) => s.name === "Rencana Aksi 2024")!.tables[0].indicators.find((i) => i.row === 6)!;
+    expect(row6.measurement.polarity).toBe("negative");
+  });
+
+  it("a sheet deleted and another given its name: checks and clears go on", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const session = new WorkbookSession(host.run, ALL);
+    await session.check();
+    const snapshot = await loadWorkbook(PENGUKURAN_FILE);
+    host.model.sheets = host.model.sheets.filter((s) => s.name !== "Realisasi Anggaran");
+    const copy = host.model.addSheet(snapshot.sheets.find((s) => s.name === "Realisasi Anggaran")!);
+    copy.notes.set("A1", { content: "dari file lain", authorName: "Rina" });
+    await expect(session.check()).resolves.toBeDefined();
+    await expect(session.clearFlags()).resolves.toBeGreaterThan(0);
+    expect(copy.notes.get("A1")!.content).toBe("dari file lain");
+  });
+
+  it("the session holding one part merges a second part another runtime added", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    const pane = new WorkbookSession(host.run, ALL);
+    await pane.check(); // writes part 1 (the tables)
+    const report = checkWorkbook(await loadWorkbook(PENGUKURAN_FILE));
+    const name = report.sheets[2].tables[0].indicators.find((i) => i.row === 7)!.name.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    host.model.customXmlParts.push({
+      id: "{ribbon}",
+      namespaceUri: BINDINGS_NAMESPACE,
+      xml: `<ikiChecker xmlns="${BINDINGS_NAMESPACE}" version="1"><override sheet="Pengukuran TW" row="7" name="${name}" polarity="negative"/><ignored key="realisasi-gap@Rencana Aksi 2024!L12"/></ikiChecker>`,
+    });
+    const state = await pane.check();
+    expect(state.overrides).toEqual({ "Pengukuran TW!7": { polarity: "negative" } });
+    expect(state.ignored).toEqual(["realisasi-gap@Rencana Aksi 2024!L12"]);
+    const parts = host.model.customXmlParts.filter((p) => p.namespaceUri === BINDINGS_NAMESPACE);
+    expect(parts).toHaveLength(1);
+    expect(parts[0].xml).toContain('row="7"');
+  });
+
+  it("a part that reads the same but is spelt differently (an XML declaration) is not rewritten by a plain check", async () => {
+    const host = await hostFor(PENGUKURAN_FILE);
+    await new WorkbookSession(host.run, ALL).check();
+    const part = host.model.customXmlParts.find((p) => p.namespaceUri === BINDINGS_NAMESPACE)!;
+    part.xml = `<?xml version="1.0" encoding="utf-8"?>\n${part.xml}`;
+    const before = part.xml;
+    const session = new WorkbookSession(host.run, ALL);
+    await session.check();
+    expect(part.xml).toBe(before);
+    expect(session.syncLog.some((s) => s.kind === "write")).toBe(false);
+  });
+});
