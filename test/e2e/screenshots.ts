@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     for (const lang of LANGS) {
       for (const width of WIDTHS) {
         for (const view of VIEWS) {
-          const page = await openHarness(browser, { width, height: 760, scale: 2, query: { fixture: "pengukuran", lang, tab: view } });
+          const page = await openHarness(browser, { width, height: 760, scale: 2, query: { fixture: "pengukuran", lang, tab: view }, fixedTime: "2026-11-29T08:30:00+07:00" });
           await prepare(page, view);
           const errors = pageErrors(page);
           if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);

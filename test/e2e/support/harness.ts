@@ -82,12 +82,16 @@ export interface OpenOptions {
   height?: number;
   query: Record<string, string>;
   scale?: number;
+  /** An ISO time the page's clock shows (screenshots), e.g. "2026-11-29T08:30:00+07:00". */
+  fixedTime?: string;
 }
 
 /** A new page (own context: own localStorage) showing the harness with the given query. */
-export async function openHarness(browser: Browser, { width = 320, height = 800, query, scale = 1 }: OpenOptions): Promise<Page> {
+export async function openHarness(browser: Browser, { width = 320, height = 800, query, scale = 1, fixedTime }: OpenOptions): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, locale: "id-ID", timezoneId: "Asia/Jakarta" });
   const page = await context.newPage();
+  // Date only (timers keep running): the "checked at" time in screenshots stays the same.
+  if (fixedTime) await page.clock.setFixedTime(new Date(fixedTime));
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   (page as Page & { harnessErrors?: string[] }).harnessErrors = errors;
