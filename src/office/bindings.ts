@@ -20,6 +20,7 @@
 import type { RowOverrides } from "../engine/measure/measure";
 import type { CheckSettings } from "../taskpane/host-api";
 import { DEFAULT_SETTINGS } from "../taskpane/host-api";
+import { xmlSafe } from "../engine/flag-style";
 
 export const BINDINGS_NAMESPACE = "urn:iki-checker:bindings";
 export const BINDINGS_VERSION = 1;
@@ -48,7 +49,10 @@ export interface Bindings {
   settings: CheckSettings;
 }
 
-export const EMPTY_BINDINGS: Bindings = { tables: [], overrides: [], ignored: [], settings: DEFAULT_SETTINGS };
+/** Fresh empty bindings (new objects each time: callers change them). */
+export function emptyBindings(): Bindings {
+  return { tables: [], overrides: [], ignored: [], settings: { ...DEFAULT_SETTINGS, rules: {} } };
+}
 
 export interface BindingsProblem {
   kind: "damaged" | "newer-version" | "entry-ignored";
@@ -65,9 +69,8 @@ const RANGE = /^[A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7}$/;
 const RULE_ID = /^[a-z0-9-]{1,60}$/;
 
 function escapeXml(s: string): string {
-  // XML 1.0 cannot carry most control characters, even escaped: a name quoted from a cell may hold them.
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  // Control characters cannot be carried even escaped: a name quoted from a cell may hold them.
+  return xmlSafe(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
 function unescapeXml(s: string): string {
@@ -139,18 +142,17 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly st
 
 export function parseBindings(xml: string): { bindings: Bindings; problems: BindingsProblem[]; readOnly: boolean } {
   const problems: BindingsProblem[] = [];
-  const fresh = (): Bindings => ({ tables: [], overrides: [], ignored: [], settings: { ...DEFAULT_SETTINGS, rules: {} } });
   const root = /^\s*(?:<\?xml[^>]*\?>\s*)?<ikiChecker\s+([^>]*?)>([\s\S]*)<\/ikiChecker>\s*$/.exec(xml);
-  if (!root) return { bindings: fresh(), problems: [{ kind: "damaged", detail: "no <ikiChecker> root" }], readOnly: false };
+  if (!root) return { bindings: emptyBindings(), problems: [{ kind: "damaged", detail: "no <ikiChecker> root" }], readOnly: false };
   const rootAttrs = Object.fromEntries([...root[1].matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((a) => [a[1], a[2] ?? a[3]]));
   if (rootAttrs.xmlns !== BINDINGS_NAMESPACE) {
-    return { bindings: fresh(), problems: [{ kind: "damaged", detail: `namespace ${rootAttrs.xmlns ?? "(none)"}` }], readOnly: false };
+    return { bindings: emptyBindings(), problems: [{ kind: "damaged", detail: `namespace ${rootAttrs.xmlns ?? "(none)"}` }], readOnly: false };
   }
   const version = Number(rootAttrs.version);
-  if (!Number.isInteger(version) || version < 1) return { bindings: fresh(), problems: [{ kind: "damaged", detail: `version ${rootAttrs.version ?? "(none)"}` }], readOnly: false };
-  if (version > BINDINGS_VERSION) return { bindings: fresh(), problems: [{ kind: "newer-version", detail: `version ${version}` }], readOnly: true };
+  if (!Number.isInteger(version) || version < 1) return { bindings: emptyBindings(), problems: [{ kind: "damaged", detail: `version ${rootAttrs.version ?? "(none)"}` }], readOnly: false };
+  if (version > BINDINGS_VERSION) return { bindings: emptyBindings(), problems: [{ kind: "newer-version", detail: `version ${version}` }], readOnly: true };
 
-  const b = fresh();
+  const b = emptyBindings();
   const { elements, junk } = children(root[2]);
   for (const j of junk) problems.push({ kind: "entry-ignored", detail: j });
   const reject = (e: RawElement): void => {
@@ -256,15 +258,14 @@ export function queueBindingXml(context: Excel.RequestContext, ids: readonly str
  * reported; a part from a newer version makes the bindings read-only.
  */
 export function chooseBindings(parts: readonly { id: string; xml: string }[]): StoredBindings & { extra: string[] } {
-  const empty = (): Bindings => ({ tables: [], overrides: [], ignored: [], settings: { ...DEFAULT_SETTINGS, rules: {} } });
-  if (parts.length === 0) return { bindings: empty(), problems: [], partId: null, xml: null, canonical: null, readOnly: false, extra: [] };
+  if (parts.length === 0) return { bindings: emptyBindings(), problems: [], partId: null, xml: null, canonical: null, readOnly: false, extra: [] };
   const parsed = parts.map((p) => ({ ...p, ...parseBindings(p.xml) }));
   const newer = parsed.find((p) => p.readOnly);
-  if (newer) return { bindings: empty(), problems: newer.problems, partId: newer.id, xml: newer.xml, canonical: null, readOnly: true, extra: [] };
+  if (newer) return { bindings: emptyBindings(), problems: newer.problems, partId: newer.id, xml: newer.xml, canonical: null, readOnly: true, extra: [] };
   const usable = parsed.filter((p) => !p.problems.some((x) => x.kind === "damaged"));
   const chosen = usable[0] ?? parsed[0];
   const problems = usable.length > 0 ? usable.flatMap((p) => p.problems) : parsed.flatMap((p) => p.problems);
-  const bindings = usable.length > 0 ? { ...usable[0].bindings } : empty();
+  const bindings = usable.length > 0 ? { ...usable[0].bindings } : emptyBindings();
   for (const more of usable.slice(1)) {
     const key = (o: BoundOverride): string => `${o.sheet}!${o.row}`;
     const have = new Set(bindings.overrides.map(key));
@@ -290,7 +291,7 @@ export function queueBindingsWrite(context: Excel.RequestContext, stored: Stored
   if (stored.readOnly) return null;
   const xml = serializeBindings(next);
   if (xml === (stored.canonical ?? stored.xml)) return null;
-  if (stored.partId === null && xml === serializeBindings(EMPTY_BINDINGS)) return null; // nothing worth a part
+  if (stored.partId === null && xml === serializeBindings(emptyBindings())) return null; // nothing worth a part
   if (stored.partId) {
     context.workbook.customXmlParts.getItem(stored.partId).setXml(xml);
     const partId = stored.partId;

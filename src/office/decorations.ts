@@ -17,25 +17,13 @@
  * `queueFormatWrites` / `queueNoteWrites` (write sync).
  */
 import type { Finding } from "../engine/report";
+import { cellAddress, parseCellAddress } from "../engine/address";
+import { FLAG_COLOURS, FLAG_MARKER, findingLine, worstSeverity } from "../engine/flag-style";
+import { areaOfAddress } from "./snapshot-from-range";
 
-import { parseCellAddress } from "../engine/address";
-
-export const MARKER = "IKI Checker";
+export const MARKER = FLAG_MARKER;
 type Severity = Finding["severity"];
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-/** Colours of the annotated copies (src/xlsx/annotate.ts), as Office.js wants them. */
-export const FLAG_COLOURS: Record<Severity, { fill: string; font: string }> = {
-  error: { fill: "#FFC7CE", font: "#9C0006" },
-  warning: { fill: "#FFEB9C", font: "#9C5700" },
-  info: { fill: "#DDEBF7", font: "#1F4E78" },
-};
-
-const SEVERITY_WORD: Record<"id" | "en", Record<Severity, string>> = {
-  id: { error: "Galat", warning: "Peringatan", info: "Info" },
-  en: { error: "Error", warning: "Warning", info: "Info" },
-};
 
 /** Areas per conditional format: address strings stay far below getRanges' 8192 characters. */
 const AREAS_PER_FORMAT = 200;
@@ -61,15 +49,8 @@ export function parseNoteCell(content: string): string | null {
   return m ? m[1] : null;
 }
 
-/** Notes are plain text: drop control characters a quoted cell may carry. */
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
-}
-
 export function noteContent(cell: string, findings: readonly Finding[], lang: "id" | "en"): string {
-  const lines = findings.map((f) => clean(`${SEVERITY_WORD[lang][f.severity]} ${f.rule}: ${f.messages[lang]}${f.suggestion ? ` ${f.suggestion[lang]}` : ""}`));
-  return [noteHeader(cell), ...lines].join("\n");
+  return [noteHeader(cell), ...findings.map((f) => findingLine(f, lang))].join("\n");
 }
 
 /** FNV-1a, base 36: short, stable, enough to tell two cell sets apart. */
@@ -108,7 +89,7 @@ export function planDecorations(findings: readonly Finding[], lang: "id" | "en")
   const cellsBySeverity: Record<Severity, string[]> = { error: [], warning: [], info: [] };
   const notes = new Map<string, string>();
   for (const [cell, list] of byCell) {
-    const worst = list.reduce((a, b) => (RANK[b.severity] > RANK[a.severity] ? b : a)).severity;
+    const worst = worstSeverity(list);
     cellsBySeverity[worst].push(cell);
     notes.set(cell, noteContent(cell, list, lang));
   }
@@ -187,9 +168,10 @@ export interface NoteState {
   comments: Set<string>;
 }
 
+/** The top-left cell of a (sheet-qualified) address. */
 function cellOf(address: string): string {
-  const bang = address.lastIndexOf("!");
-  return address.slice(bang + 1).replace(/\$/g, "").split(":")[0];
+  const a = areaOfAddress(address);
+  return cellAddress(a.top, a.left);
 }
 
 /**

@@ -41,7 +41,7 @@ import {
   type OurFormat,
   type SheetDecorations,
 } from "./decorations";
-import { chooseBindings, queueBindingPartIds, queueBindingXml, queueBindingsWrite, type Bindings, type BoundTable, type StoredBindings } from "./bindings";
+import { chooseBindings, emptyBindings, queueBindingPartIds, queueBindingXml, queueBindingsWrite, type Bindings, type BoundTable, type StoredBindings } from "./bindings";
 import { planCapaianColumn, queueCapaianColumn } from "./capaian-column";
 
 /** Excel.run, or the test host's stand-in. */
@@ -119,6 +119,11 @@ interface SheetWrite {
  */
 const NOTE_CALLS_PER_SYNC = 3000;
 
+/** With the whole sheet's notes known: every cell with a note or a wanted note is reconciled. */
+function everyNoteCell(notes: NoteState | null, wanted: SheetDecorations): string[] {
+  return notes ? [...notes.notes.keys(), ...wanted.notes.keys()] : [];
+}
+
 function settingsOf(b: Bindings, overrides: Record<string, RowOverrides>): EvaluationSettings {
   return { bandSet: b.settings.bandSet, negativeFormula: b.settings.negativeFormula, overrides };
 }
@@ -138,10 +143,6 @@ function tablesOf(evaluations: readonly SheetEvaluation[]): BoundTable[] {
       kind: t.table.kind,
     })),
   );
-}
-
-function emptyBindings(): Bindings {
-  return { tables: [], overrides: [], ignored: [], settings: { bandSet: "permendagri86", negativeFormula: "inverse", rules: {} } };
 }
 
 /**
@@ -468,7 +469,7 @@ export class WorkbookSession implements PaneHost {
         };
         this.sheets.set(r.name, sheet);
         const wanted = planDecorations(sheet.findings, this.lang);
-        writes.push({ sheet, formats: formats.get(r.name)!.read(), wanted, notes, cells: notes ? [...notes.notes.keys(), ...wanted.notes.keys()] : [] });
+        writes.push({ sheet, formats: formats.get(r.name)!.read(), wanted, notes, cells: everyNoteCell(notes, wanted) });
         if (onProgress) {
           onProgress(++done, reads.length);
           // Let the pane paint its progress bar between sheets of a large workbook.
@@ -486,6 +487,17 @@ export class WorkbookSession implements PaneHost {
     const ordered = (this.names ?? []).map((n) => this.sheets.get(n.name)).filter((s): s is SheetState => s !== undefined);
     const tables = tablesOf(ordered.map((s) => s.evaluation));
     return JSON.stringify(tables) === JSON.stringify(this.bindings.tables) ? null : { ...this.bindings, tables };
+  }
+
+  /** The add-in's formats and every note and comment of these sheets: a read sync, then the notes syncs. */
+  private async readDecorations(context: Excel.RequestContext, batch: string, sheets: readonly { name: string; id: string }[]): Promise<Map<string, { formats: OurFormat[]; notes: NoteState | null }>> {
+    const queued = sheets.map((s) => {
+      const ws = context.workbook.worksheets.getItem(s.id);
+      return { s, formats: queueFormatState(ws), counts: this.capabilities.notes ? queueNoteCounts(ws) : null };
+    });
+    await this.sync(context, batch, "read");
+    const notes = await this.readNoteStates(context, batch, queued.map((q) => ({ name: q.s.name, counts: q.counts?.read() ?? null })));
+    return new Map(queued.map((q) => [q.s.name, { formats: q.formats.read(), notes: notes.get(q.s.name) ?? null }]));
   }
 
   /**
@@ -577,16 +589,13 @@ export class WorkbookSession implements PaneHost {
         await this.run({}, async (context) => {
           const batch = "bindings";
           const list = [...this.sheets.values()];
-          const formats = new Map(list.map((s) => [s.name, queueFormatState(context.workbook.worksheets.getItem(s.id))]));
-          const counts = new Map(list.map((s) => [s.name, this.capabilities.notes ? queueNoteCounts(context.workbook.worksheets.getItem(s.id)) : null]));
-          await this.sync(context, batch, "read");
-          const noteStates = await this.readNoteStates(context, batch, list.map((s) => ({ name: s.name, counts: counts.get(s.name)?.read() ?? null })));
+          const decorations = await this.readDecorations(context, batch, list);
           const writes = list.map((s) => {
             s.evaluation = this.evaluate(s.evaluation.sheet);
             s.findings = this.findingsOf(s.evaluation);
             const wanted = planDecorations(s.findings, this.lang);
-            const notes = noteStates.get(s.name) ?? null;
-            return { sheet: s, formats: formats.get(s.name)!.read(), wanted, notes, cells: notes ? [...notes.notes.keys(), ...wanted.notes.keys()] : [] };
+            const { formats, notes } = decorations.get(s.name)!;
+            return { sheet: s, formats, wanted, notes, cells: everyNoteCell(notes, wanted) };
           });
           this.stored = previous;
           await this.write(context, batch, writes, () => next);
@@ -660,15 +669,12 @@ export class WorkbookSession implements PaneHost {
         const batch = "clear";
         await this.namesSync(context, batch); // a sheet may have been renamed since
         const list = this.names!;
-        const formats = list.map((n) => queueFormatState(context.workbook.worksheets.getItem(n.id)));
-        const counts = list.map((n) => (this.capabilities.notes ? queueNoteCounts(context.workbook.worksheets.getItem(n.id)) : null));
-        await this.sync(context, batch, "read");
-        const noteStates = await this.readNoteStates(context, batch, list.map((n, i) => ({ name: n.name, counts: counts[i]?.read() ?? null })));
+        const decorations = await this.readDecorations(context, batch, list);
         let removed = 0;
-        list.forEach((n, i) => {
+        list.forEach((n) => {
           const ws = context.workbook.worksheets.getItem(n.id);
-          removed += queueFormatWrites(ws, formats[i].read(), []).removed;
-          const notes = noteStates.get(n.name);
+          const { formats, notes } = decorations.get(n.name)!;
+          removed += queueFormatWrites(ws, formats, []).removed;
           if (notes) {
             const plan = reconcileNotes(notes, new Map(), notes.notes.keys());
             queueNoteChanges(plan);
@@ -863,12 +869,13 @@ export class WorkbookSession implements PaneHost {
         // The notes of the changed rows' table cells: where this batch's flags can change.
         const probed = this.capabilities.notes && !full.has(name) ? this.rowCells(s, areas) : [];
         const probe = probed.length ? queueCellNotes(ws, probed) : null;
-        const counts = this.capabilities.notes && full.has(name) ? queueNoteCounts(ws) : null;
-        return { s, ws, used, ranges, formats, probed, probe, counts, full: full.has(name) };
+        return { s, ws, used, ranges, formats, probed, probe, full: full.has(name) };
       });
       await this.sync(context, batch, "read");
       this.renameSheets(new Map(jobs.filter((j) => j.ws.name !== j.s.name).map((j) => [j.s.name, j.ws.name])));
-      const writes: SheetWrite[] = [];
+
+      // 1. Apply the changed cells; a sheet whose structure may have moved is read again.
+      const reread: (typeof jobs)[number][] = [];
       for (const j of jobs) {
         const before = j.s.evaluation;
         const used = j.used.isNullObject ? null : areaOfAddress(j.used.address);
@@ -881,44 +888,60 @@ export class WorkbookSession implements PaneHost {
         const inside =
           sameUsed &&
           changes.every((c) => c.row >= before.sheet.origin.row && c.col >= before.sheet.origin.col && c.row < before.sheet.origin.row + before.sheet.values.length && c.col < before.sheet.origin.col + (before.sheet.values[0]?.length ?? 0));
-        let notes: NoteState | null = null;
-        let cells: string[] = [];
         if (j.full || !inside) {
-          // The structure may have moved: read the sheet and all its notes again, as a check does.
-          const again = await readSheets(context, [{ name: j.s.name, known: used }]);
-          this.syncLog.push({ batch, kind: "reread" });
-          j.s.used = again.sheets[0]?.used ?? null;
-          j.s.evaluation = this.evaluate(again.sheets[0].snapshot);
-          if (this.capabilities.notes) {
-            const counts = j.counts ?? queueNoteCounts(j.ws);
-            if (!j.counts) await this.sync(context, batch, "notes");
-            notes = (await this.readNoteStates(context, batch, [{ name: j.s.name, counts: counts.read() }])).get(j.s.name)!;
-            j.s.comments = notes.comments;
-          }
-        } else {
-          j.s.evaluation = reevaluate(before, changes, settingsOf(this.bindings, overridesByKey(this.bindings))).evaluation;
+          j.s.used = used;
+          reread.push(j);
+        } else j.s.evaluation = reevaluate(before, changes, settingsOf(this.bindings, overridesByKey(this.bindings))).evaluation;
+      }
+
+      // 2. Those sheets in one read (chunked if large), their note counts riding along, then
+      //    all their notes, as a check does.
+      const fullNotes = new Map<string, NoteState>();
+      if (reread.length > 0) {
+        const counts = new Map<string, { read(): NoteCounts }>();
+        const again = await readSheets(
+          context,
+          reread.map((j) => ({ name: j.s.name, known: j.s.used })),
+          (ws, name) => {
+            if (this.capabilities.notes) counts.set(name, queueNoteCounts(ws));
+          },
+        );
+        this.syncLog.push({ batch, kind: "reread" });
+        for (let i = 1; i < again.syncs; i++) this.syncLog.push({ batch, kind: "chunk" });
+        for (const r of again.sheets) {
+          const s = this.sheets.get(r.name)!;
+          s.used = r.used;
+          s.evaluation = this.evaluate(r.snapshot);
         }
+        const states = await this.readNoteStates(context, batch, reread.map((j) => ({ name: j.s.name, counts: counts.get(j.s.name)?.read() ?? null })));
+        for (const [name, st] of states) {
+          fullNotes.set(name, st);
+          this.sheets.get(name)!.comments = st.comments;
+        }
+      }
+
+      // 3. Plan every sheet's flags. The other sheets know only their changed rows' notes:
+      //    cells whose wanted note changed beyond those rows (a rule that looks at
+      //    neighbouring rows) are probed, all sheets in one sync, only when there are any.
+      const planned = jobs.map((j) => {
         j.s.findings = this.findingsOf(j.s.evaluation);
         const wanted = planDecorations(j.s.findings, this.lang);
-        if (this.capabilities.notes && !notes) {
-          // Cells whose wanted note changed beyond the probed rows (a rule that looks at
-          // neighbouring rows): probed too, in one more sync, only when there are any.
-          const probedSet = new Set(j.probed);
-          const changed = new Set<string>();
-          for (const [cell, text] of wanted.notes) if (j.s.lastWanted.get(cell) !== text) changed.add(cell);
-          for (const cell of j.s.lastWanted.keys()) if (!wanted.notes.has(cell)) changed.add(cell);
-          const extra = [...changed].filter((c) => !probedSet.has(c));
-          notes = { notes: new Map(), comments: j.s.comments };
-          j.probe?.read(notes);
-          if (extra.length > 0) {
-            const more = queueCellNotes(j.ws, extra);
-            await this.sync(context, batch, "probe");
-            more.read(notes);
-          }
-          cells = [...j.probed, ...extra];
-        } else if (notes) cells = [...notes.notes.keys(), ...wanted.notes.keys()];
-        writes.push({ sheet: j.s, formats: j.formats.read(), wanted, notes, cells });
+        const full = fullNotes.get(j.s.name);
+        if (!this.capabilities.notes || full) return { j, wanted, notes: full ?? null, cells: everyNoteCell(full ?? null, wanted), more: null };
+        const probedSet = new Set(j.probed);
+        const changed = new Set<string>();
+        for (const [cell, text] of wanted.notes) if (j.s.lastWanted.get(cell) !== text) changed.add(cell);
+        for (const cell of j.s.lastWanted.keys()) if (!wanted.notes.has(cell)) changed.add(cell);
+        const extra = [...changed].filter((c) => !probedSet.has(c));
+        const notes: NoteState = { notes: new Map(), comments: j.s.comments };
+        j.probe?.read(notes);
+        return { j, wanted, notes, cells: [...j.probed, ...extra], more: extra.length > 0 ? queueCellNotes(j.ws, extra) : null };
+      });
+      if (planned.some((p) => p.more)) {
+        await this.sync(context, batch, "probe");
+        for (const p of planned) if (p.more && p.notes) p.more.read(p.notes);
       }
+      const writes: SheetWrite[] = planned.map((p) => ({ sheet: p.j.s, formats: p.j.formats.read(), wanted: p.wanted, notes: p.notes, cells: p.cells }));
       await this.write(context, batch, writes, () => this.tablesChange());
     });
     this.checkedAt = this.now();

@@ -11,25 +11,14 @@ import { promises as fs } from "fs";
 import path from "path";
 import type { Finding } from "../engine/report";
 import { CopyWouldLoseContentError, partsLostInCopy } from "./copy-fidelity";
+import { FLAG_COLOURS, FLAG_MARKER, SEVERITY_WORD, findingLine, worstSeverity, xmlSafe } from "../engine/flag-style";
 
-export const MARKER = "IKI Checker";
+export const MARKER = FLAG_MARKER;
 /** Conditional-format formula: always true, and names the checker and the severity. */
 export const markerFormula = (severity: string): string => `"${MARKER}:${severity}"="${MARKER}:${severity}"`;
 
-const FILL: Record<Finding["severity"], { fill: string; font: string }> = {
-  error: { fill: "FFFFC7CE", font: "FF9C0006" },
-  warning: { fill: "FFFFEB9C", font: "FF9C5700" },
-  info: { fill: "FFDDEBF7", font: "FF1F4E78" },
-};
-
-/** XML cannot carry control characters; cell text quoted in messages may contain them. */
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "");
-}
-
-const SEVERITY_ID: Record<Finding["severity"], string> = { error: "Galat", warning: "Peringatan", info: "Info" };
-const SEVERITY_RANK: Record<Finding["severity"], number> = { error: 3, warning: 2, info: 1 };
+/** exceljs wants ARGB: `#FFC7CE` → `FFFFC7CE`. */
+const argb = (hex: string): string => `FF${hex.slice(1)}`;
 
 function existingNote(cell: ExcelJS.Cell): string {
   const note = cell.note as unknown;
@@ -41,7 +30,8 @@ function existingNote(cell: ExcelJS.Cell): string {
 
 function noteText(findings: Finding[], lang: "id" | "en"): string {
   return findings
-    .map((f) => clean(`[${MARKER}] ${lang === "id" ? SEVERITY_ID[f.severity] : f.severity} ${f.rule}: ${f.messages[lang]}${f.suggestion ? ` ${f.suggestion[lang]}` : ""}`))
+    // English copies name the severity as the JSON report does (`error`).
+    .map((f) => `[${MARKER}] ${findingLine(f, lang, lang === "id" ? SEVERITY_WORD.id[f.severity] : f.severity)}`)
     .join("\n");
 }
 
@@ -68,7 +58,7 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, findings: Finding[], lang
     const [sheetName, address] = key.split("\u0000");
     const ws = wb.getWorksheet(sheetName);
     if (!ws) continue;
-    const worst = list.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a)).severity;
+    const worst = worstSeverity(list);
     ws.addConditionalFormatting({
       ref: address,
       rules: [
@@ -77,8 +67,8 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, findings: Finding[], lang
           priority: 1,
           formulae: [markerFormula(worst)],
           style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: FILL[worst].fill } },
-            font: { color: { argb: FILL[worst].font } },
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(FLAG_COLOURS[worst].fill) } },
+            font: { color: { argb: argb(FLAG_COLOURS[worst].font) } },
           },
         },
       ],
@@ -103,12 +93,12 @@ function addFindingsSheet(wb: ExcelJS.Workbook, findings: Finding[], lang: "id" 
   findings.forEach((f, i) => {
     const row = ws.addRow([
       i + 1,
-      lang === "id" ? SEVERITY_ID[f.severity] : f.severity,
+      lang === "id" ? SEVERITY_WORD.id[f.severity] : f.severity,
       f.rule,
       f.sheet,
       null,
-      clean(f.messages[lang]),
-      f.suggestion ? clean(f.suggestion[lang]) : "",
+      xmlSafe(f.messages[lang]),
+      f.suggestion ? xmlSafe(f.suggestion[lang]) : "",
     ]);
     // An internal link, written as a hyperlink value: never a formula built from cell text.
     row.getCell(5).value = { text: f.cell, hyperlink: `#${quoteSheet(f.sheet)}!${f.cell}` };
