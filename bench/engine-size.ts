@@ -13,6 +13,7 @@ import { reevaluate } from "../src/engine/incremental";
 import { capaianFormulaFor } from "../src/engine/measure/native";
 import { FIRST_DATA_ROW, random, sampleRows, syntheticSheet } from "./synthetic";
 import type { CellValue } from "../src/engine/snapshot";
+import { gridOf } from "../test/support/grid";
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const skipPeer = process.argv[4] === "no-peer";
 
   // Peer: the capaian of every row as a native formula, in HyperFormula.
-  const data: (CellValue | string)[][] = sheet.values.map((r) => r.map((v) => (typeof v === "object" && v !== null ? null : v)));
+  const data: (CellValue | string)[][] = gridOf(sheet).values.map((r) => r.map((v) => (typeof v === "object" && v !== null ? null : v)));
   const t = ev.tables[0];
   let formulas = 0;
   for (const ind of t.indicators) {

@@ -9,6 +9,7 @@
 import { performance } from "perf_hooks";
 import { readWorkbookFile } from "../src/xlsx/read-workbook";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../src/engine/snapshot";
+import { gridOf, withGrid } from "../test/support/grid";
 import { WorkbookSession } from "../src/office/workbook-session";
 import { FakeExcelHost, FakeWorkbookModel } from "../test/support/fake-excel";
 import path from "path";
@@ -18,20 +19,21 @@ const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
 
 /** A measurement sheet of `rows` indicator rows: the Pengukuran TW table's rows repeated. */
 function grown(base: SheetSnapshot, headerRows: number, rows: number): SheetSnapshot {
-  const header = base.values.slice(0, headerRows);
-  const body = base.values.slice(headerRows);
-  const values: (readonly CellValue[])[] = [...header];
-  const formulas: (string | null)[][] = base.formulas!.slice(0, headerRows).map((l) => l.slice());
-  const formats: (string | null)[][] = base.numberFormats!.slice(0, headerRows).map((l) => l.slice());
+  const grid = gridOf(base);
+  const header = grid.values.slice(0, headerRows);
+  const body = grid.values.slice(headerRows);
+  const values: CellValue[][] = [...header];
+  const formulas: (string | null)[][] = grid.formulas.slice(0, headerRows).map((l) => l.slice());
+  const formats: (string | null)[][] = grid.numberFormats.slice(0, headerRows).map((l) => l.slice());
   for (let i = 0; values.length < headerRows + rows; i++) {
     const k = i % body.length;
     const line = body[k].slice();
     line[0] = values.length - headerRows + 1; // No
     values.push(line);
     formulas.push(body[k].map(() => null));
-    formats.push(base.numberFormats![headerRows + k].slice());
+    formats.push(grid.numberFormats[headerRows + k].slice());
   }
-  return { ...base, values, formulas, numberFormats: formats, merges: base.merges.filter((m) => m.bottom < base.origin.row + headerRows) };
+  return withGrid(base, { origin: grid.origin, values, formulas, numberFormats: formats }, base.merges.filter((m) => m.bottom < grid.origin.row + headerRows));
 }
 
 async function measure(label: string, wb: WorkbookSnapshot, edit?: { sheet: string; row: number; col: number }): Promise<void> {
@@ -40,7 +42,7 @@ async function measure(label: string, wb: WorkbookSnapshot, edit?: { sheet: stri
   const t0 = performance.now();
   const state = await session.check();
   const t1 = performance.now();
-  const cells = wb.sheets.reduce((n, s) => n + s.values.length * (s.values[0]?.length ?? 0), 0);
+  const cells = wb.sheets.reduce((n, s) => n + (s.bounds ? (s.bounds.bottom - s.bounds.top + 1) * (s.bounds.right - s.bounds.left + 1) : 0), 0);
   const bytes = host.responseBytes[0];
   const line = `${label}: ${cells.toLocaleString("en")} cells, ${state.report.findings.length} findings; first check ${host.batches[0].syncs} syncs (${session.syncLog.map((s) => s.kind).join(", ")}), largest response ${kb(Math.max(...bytes))}, ${(t1 - t0).toFixed(0)} ms in-process`;
   await session.check();
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
     await measure(f, wb, f.startsWith("pengukuran") ? { sheet: "Rencana Aksi 2024", row: 14, col: 11 } : undefined);
   }
   const base = (await readWorkbookFile(path.join(WORKBOOKS, "pengukuran-bkpsdm-2024.xlsx"))).sheets.find((s) => s.name === "Pengukuran TW")!;
-  const headerRows = 5 - base.origin.row; // data starts at row 5
+  const headerRows = 5 - base.bounds!.top; // data starts at row 5
   for (const rows of [5000, 50000]) {
     const sheet = grown(base, headerRows, rows);
     await measure(`synthetic ${rows.toLocaleString("en")} rows`, { sheets: [sheet] }, { sheet: sheet.name, row: 5 + 10, col: 7 });

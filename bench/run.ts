@@ -11,6 +11,7 @@ import path from "path";
 import { gzipSync } from "zlib";
 import ExcelJS from "exceljs";
 import { sampleRows, syntheticSheet } from "./synthetic";
+import { gridOf } from "../test/support/grid";
 
 const ROOT = path.join(__dirname, "..");
 const TS_NODE = ["-r", "ts-node/register/transpile-only"];
@@ -40,7 +41,7 @@ async function writeWorkbooks(dir: string, count: number, rowsEach: number): Pro
     const sheet = syntheticSheet(rows, rowsEach, i + 1);
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(sheet.name);
-    sheet.values.forEach((r) => ws.addRow(r.map((v) => (typeof v === "object" && v !== null ? null : v))));
+    gridOf(sheet).values.forEach((r) => ws.addRow(r.map((v) => (typeof v === "object" && v !== null ? null : v))));
     await wb.xlsx.writeFile(path.join(dir, `pengukuran-${String(i + 1).padStart(3, "0")}.xlsx`));
   }
 }

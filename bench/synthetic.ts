@@ -8,6 +8,7 @@ import { readWorkbookFile } from "../src/xlsx/read-workbook";
 import { recognizeSheet } from "../src/engine/recognize";
 import { typeRow } from "../src/engine/indicator";
 import type { CellValue, SheetSnapshot } from "../src/engine/snapshot";
+import { sheetFromGrid } from "../test/support/grid";
 
 export interface SampleRow {
   sasaran: string;
@@ -84,5 +85,5 @@ export function syntheticSheet(rows: SampleRow[], n: number, seed = 1): SheetSna
     const sum = q.reduce((a, b) => a + b, 0);
     values.push([i + 1, r.sasaran, r.name, r.formula, r.target, q[0], q[1], q[2], q[3], Math.round((sum / (r.targetValue || 1)) * 10000) / 100]);
   }
-  return { name: "Pengukuran", origin: { row: 1, col: 1 }, values, merges: [] };
+  return sheetFromGrid("Pengukuran", { row: 1, col: 1 }, values);
 }

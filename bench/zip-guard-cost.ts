@@ -9,13 +9,14 @@ import path from "path";
 import { checkZipLimits } from "../src/xlsx/zip-guard";
 import { readWorkbookFile } from "../src/xlsx/read-workbook";
 import { HEADER, sampleRows, syntheticSheet } from "./synthetic";
+import { gridOf } from "../test/support/grid";
 
 async function main(): Promise<void> {
   const rows = 50_000;
   const sheet = syntheticSheet(await sampleRows(), rows);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet.name);
-  for (const r of sheet.values) ws.addRow(r as ExcelJS.CellValue[]);
+  for (const r of gridOf(sheet).values) ws.addRow(r as ExcelJS.CellValue[]);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "iki-zip-"));
   const file = path.join(dir, "besar.xlsx");
   await wb.xlsx.writeFile(file);

@@ -5,12 +5,12 @@
  * outside every table, a new row — re-evaluates the whole sheet. The result always equals
  * a full evaluation of the new snapshot (property-tested).
  */
-import type { CellValue, SheetSnapshot } from "./snapshot";
+import type { CellValue, SheetSnapshot, SnapshotCell } from "./snapshot";
 import { evaluateSheet, overrideKey, type EvaluatedTable, type EvaluationSettings, type SheetEvaluation } from "./evaluate";
 import type { ColumnRole, IndicatorRow, RecognizedTable } from "./recognize";
 import { typeRow } from "./indicator";
 import { measureIndicator } from "./measure/measure";
-import { textAt } from "./snapshot";
+import { textAt, valueAt } from "./snapshot";
 
 /** The row's cell texts read again from the sheet (as recognition joins wrapped rows). */
 function refreshCells(sheet: SheetSnapshot, table: RecognizedTable, ind: IndicatorRow): IndicatorRow {
@@ -31,6 +31,8 @@ export interface CellChange {
   col: number;
   value: CellValue;
   formula?: string | null;
+  /** The cell's number format after the change; the previous one when absent. */
+  numberFormat?: string;
 }
 
 /** Roles whose cells feed measurement only: editing them never changes recognition. */
@@ -56,24 +58,38 @@ function isEmpty(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
 }
 
-/** A new snapshot with the changes applied; unchanged rows are shared (copy on write). */
+/**
+ * A new snapshot with the changes applied; unchanged rows are shared (copy on write). Null
+ * when a change falls outside the used range: the range grows, so the caller reads again.
+ */
 export function applyChanges(sheet: SheetSnapshot, changes: readonly CellChange[]): SheetSnapshot | null {
-  const values = sheet.values.slice() as CellValue[][];
-  const formulas = sheet.formulas ? (sheet.formulas.slice() as (string | null)[][]) : undefined;
+  const b = sheet.bounds;
+  const rows = new Map(sheet.rows);
   const copied = new Set<number>();
+  const grown = new Set<number>();
   for (const ch of changes) {
-    const r = ch.row - sheet.origin.row;
-    const c = ch.col - sheet.origin.col;
-    if (r < 0 || c < 0 || r >= values.length || c >= (values[0]?.length ?? 0)) return null; // outside: the used range grows
-    if (!copied.has(r)) {
-      values[r] = values[r].slice();
-      if (formulas?.[r]) formulas[r] = formulas[r].slice();
-      copied.add(r);
+    if (!b || ch.row < b.top || ch.row > b.bottom || ch.col < b.left || ch.col > b.right) return null;
+    let line = rows.get(ch.row) as Map<number, SnapshotCell> | undefined;
+    if (!copied.has(ch.row)) {
+      line = new Map(line ?? []);
+      rows.set(ch.row, line);
+      copied.add(ch.row);
     }
-    values[r][c] = ch.value;
-    if (formulas?.[r]) formulas[r][c] = ch.formula ?? null;
+    const formula = ch.formula ?? null;
+    if (ch.value === null && formula === null) line!.delete(ch.col);
+    else {
+      const before = line!.get(ch.col);
+      if (!before) grown.add(ch.row);
+      line!.set(ch.col, { value: ch.value, formula, numberFormat: ch.numberFormat ?? before?.numberFormat ?? "General" });
+    }
   }
-  return { ...sheet, values, formulas };
+  for (const r of copied) if (rows.get(r)!.size === 0) rows.delete(r);
+  // Keep columns in ascending order: a cell filled between two others was appended last.
+  for (const r of grown) {
+    const line = rows.get(r);
+    if (line) rows.set(r, new Map([...line].sort((x, y) => x[0] - y[0])));
+  }
+  return { ...sheet, rows };
 }
 
 export interface IncrementalResult {
@@ -106,10 +122,10 @@ export function reevaluate(
     if (!column || !VALUE_ROLES.has(column.role)) return full();
     // Which rows are wrapped text depends on which cells are empty: a cell that becomes empty
     // or filled on a row without a target, or a target that does, may move the structure.
-    const before = previous.sheet.values[ch.row - previous.sheet.origin.row]?.[ch.col - previous.sheet.origin.col] ?? null;
+    const before = valueAt(previous.sheet, ch.row, ch.col);
     if (isEmpty(before) !== isEmpty(ch.value)) {
       const targetCol = t.columns.find((c) => c.role === "target")?.col;
-      const rowTarget = targetCol === undefined ? null : previous.sheet.values[ch.row - previous.sheet.origin.row]?.[targetCol - previous.sheet.origin.col] ?? null;
+      const rowTarget = targetCol === undefined ? null : valueAt(previous.sheet, ch.row, targetCol);
       if (column.role === "target" || isEmpty(rowTarget)) return full();
     }
     // Wrapped rows of an indicator: their cells may decide whether they are wrapped at all.

@@ -1,11 +1,15 @@
 /**
  * The sheet snapshot: the one input of the engine.
  *
- * Built by the Office adapter (one batched read of the used range) or by the `.xlsx`
- * reader. Everything the engine knows about a worksheet comes from here, so both hosts
- * must fill it the same way: values as Excel shows them to formulas (numbers stay
- * numbers, dates are serial numbers, error values are `CellError`), the formula text
- * of formula cells, number formats, and merged areas.
+ * Built by the Office adapter (batched reads of the used range) or by the workbook-file
+ * reader (src/xlsx). Everything the engine knows about a worksheet comes from here, so
+ * both hosts fill it the same way: values as Excel shows them to formulas (numbers stay
+ * numbers, dates are serial numbers, error values are `CellError`), the formula text of
+ * formula cells, number formats, merged areas, hidden rows and columns, Excel Tables and
+ * where notes and threaded comments sit.
+ *
+ * Sparse: only cells that hold a value or a formula are stored, so memory follows what a
+ * sheet holds, not its used rectangle (a sheet with A1 and XFD1048576 is two cells).
  */
 
 /** An Excel error value such as `#DIV/0!` or `#REF!`. */
@@ -23,18 +27,55 @@ export interface Area {
   readonly right: number;
 }
 
+/** One cell that holds a value or a formula. */
+export interface SnapshotCell {
+  readonly value: CellValue;
+  /** `=SUM(A1:A3)` for a formula cell, else null. */
+  readonly formula: string | null;
+  /** Number format code (`General`, `0.00%`, `#,##0`). */
+  readonly numberFormat: string;
+}
+
+/** The filled cells of one row by absolute column, in ascending column order. */
+export type SnapshotRow = ReadonlyMap<number, SnapshotCell>;
+
+/** An inclusive run of row or column numbers. */
+export interface Span {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** An Excel Table (ListObject). */
+export interface SheetTable {
+  readonly name: string;
+  readonly area: Area;
+  /** 0 when the table shows no header row, else 1. */
+  readonly headerRows: number;
+  readonly totalsRows: number;
+  readonly autoFilter: boolean;
+}
+
+/** A note (legacy comment) or a threaded comment, where it sits. */
+export interface SheetNote {
+  readonly row: number;
+  readonly col: number;
+  readonly kind: "note" | "threaded";
+  readonly text: string;
+}
+
 export interface SheetSnapshot {
   readonly name: string;
-  /** Absolute 1-based row/column of `values[0][0]` (the used range's top-left cell). */
-  readonly origin: { readonly row: number; readonly col: number };
-  /** Row-major cell values of the used range; every row has the same length. */
-  readonly values: readonly (readonly CellValue[])[];
-  /** Formula text (`=SUM(A1:A3)`) where a cell holds a formula, else null. Same shape as values, or absent. */
-  readonly formulas?: readonly (readonly (string | null)[])[];
-  /** Number format code per cell (`General`, `0.00%`), or absent. */
-  readonly numberFormats?: readonly (readonly (string | null)[])[];
-  /** Merged areas intersecting the used range, absolute coordinates. */
+  /** The used range: the smallest area covering every filled cell and merge; null when the sheet is empty. */
+  readonly bounds: Area | null;
+  /** Filled cells by absolute row, rows in ascending order. */
+  readonly rows: ReadonlyMap<number, SnapshotRow>;
+  /** Merged areas, absolute coordinates. */
   readonly merges: readonly Area[];
+  /** Hidden rows and columns, as sorted, non-overlapping spans. */
+  readonly hiddenRows: readonly Span[];
+  readonly hiddenCols: readonly Span[];
+  readonly tables: readonly SheetTable[];
+  readonly notes: readonly SheetNote[];
 }
 
 export interface WorkbookSnapshot {
@@ -45,43 +86,23 @@ export function isCellError(value: CellValue): value is CellError {
   return typeof value === "object" && value !== null && "error" in value;
 }
 
-export function rowCount(sheet: SheetSnapshot): number {
-  return sheet.values.length;
+/** The cell at an absolute 1-based address, or undefined when it holds nothing. */
+export function cellAt(sheet: SheetSnapshot, row: number, col: number): SnapshotCell | undefined {
+  return sheet.rows.get(row)?.get(col);
 }
 
-export function colCount(sheet: SheetSnapshot): number {
-  return sheet.values.length === 0 ? 0 : sheet.values[0].length;
-}
-
-/** Last absolute row of the used range (origin.row - 1 when the sheet is empty). */
-export function lastRow(sheet: SheetSnapshot): number {
-  return sheet.origin.row + rowCount(sheet) - 1;
-}
-
-export function lastCol(sheet: SheetSnapshot): number {
-  return sheet.origin.col + colCount(sheet) - 1;
-}
-
-/** Value at an absolute 1-based address; null outside the used range. */
+/** Value at an absolute 1-based address; null for an empty cell. */
 export function valueAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
-  const r = row - sheet.origin.row;
-  const c = col - sheet.origin.col;
-  if (r < 0 || c < 0 || r >= sheet.values.length) return null;
-  const line = sheet.values[r];
-  return c < line.length ? line[c] : null;
+  return sheet.rows.get(row)?.get(col)?.value ?? null;
 }
 
 export function formulaAt(sheet: SheetSnapshot, row: number, col: number): string | null {
-  const r = row - sheet.origin.row;
-  const c = col - sheet.origin.col;
-  const f = sheet.formulas?.[r]?.[c];
-  return f ? f : null;
+  return sheet.rows.get(row)?.get(col)?.formula ?? null;
 }
 
+/** The cell's number format; null for an empty cell. */
 export function numberFormatAt(sheet: SheetSnapshot, row: number, col: number): string | null {
-  const r = row - sheet.origin.row;
-  const c = col - sheet.origin.col;
-  return sheet.numberFormats?.[r]?.[c] ?? null;
+  return sheet.rows.get(row)?.get(col)?.numberFormat ?? null;
 }
 
 /** The text a user sees in a cell (numbers in plain JS form, errors as their code). */
@@ -96,12 +117,118 @@ export function cellText(value: CellValue): string {
   return value.error;
 }
 
-/** The merged area whose top-left is this cell, if any. */
-export function mergeStartingAt(sheet: SheetSnapshot, row: number, col: number): Area | undefined {
-  return sheet.merges.find((m) => m.top === row && m.left === col);
+/** Last absolute row of the used range (0 when the sheet is empty). */
+export function lastRow(sheet: SheetSnapshot): number {
+  return sheet.bounds?.bottom ?? 0;
 }
 
-/** The merged area covering this cell, if any. */
-export function mergeCovering(sheet: SheetSnapshot, row: number, col: number): Area | undefined {
-  return sheet.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+function inSpans(spans: readonly Span[], n: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (n < spans[mid].from) hi = mid - 1;
+    else if (n > spans[mid].to) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+export function isRowHidden(sheet: SheetSnapshot, row: number): boolean {
+  return inSpans(sheet.hiddenRows, row);
+}
+
+export function isColHidden(sheet: SheetSnapshot, col: number): boolean {
+  return inSpans(sheet.hiddenCols, col);
+}
+
+/** Every filled cell, row by row, left to right. */
+export function* eachCell(sheet: SheetSnapshot): Generator<{ row: number; col: number; cell: SnapshotCell }> {
+  for (const [row, line] of sheet.rows) for (const [col, cell] of line) yield { row, col, cell };
+}
+
+/** Numbers → sorted, merged spans. */
+export function spansOf(numbers: Iterable<number>): Span[] {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  return normalizeSpans(sorted.map((n) => ({ from: n, to: n })));
+}
+
+/** Sorts spans and merges the overlapping and adjacent ones. */
+export function normalizeSpans(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].filter((s) => s.to >= s.from).sort((a, b) => a.from - b.from);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.from <= last.to + 1) out[out.length - 1] = { from: last.from, to: Math.max(last.to, s.to) };
+    else out.push({ from: s.from, to: s.to });
+  }
+  return out;
+}
+
+/**
+ * Collects cells in any order and builds the snapshot: rows and columns sorted, the used
+ * range computed from the cells and merges. Readers and tests build snapshots with it.
+ */
+export class SheetBuilder {
+  private readonly cells = new Map<number, Map<number, SnapshotCell>>();
+  merges: Area[] = [];
+  hiddenRows: Span[] = [];
+  hiddenCols: Span[] = [];
+  tables: SheetTable[] = [];
+  notes: SheetNote[] = [];
+
+  constructor(readonly name: string) {}
+
+  /** Sets a cell; a cell with neither value nor formula is not stored (and removes one set before). */
+  set(row: number, col: number, value: CellValue, formula: string | null = null, numberFormat: string = "General"): this {
+    let line = this.cells.get(row);
+    if (value === null && formula === null) {
+      line?.delete(col);
+      return this;
+    }
+    if (!line) this.cells.set(row, (line = new Map()));
+    line.set(col, { value, formula, numberFormat: numberFormat || "General" });
+    return this;
+  }
+
+  build(): SheetSnapshot {
+    const rows = new Map<number, SnapshotRow>();
+    let bounds: { top: number; left: number; bottom: number; right: number } | null = null;
+    const grow = (top: number, left: number, bottom: number, right: number): void => {
+      if (!bounds) bounds = { top, left, bottom, right };
+      else {
+        bounds.top = Math.min(bounds.top, top);
+        bounds.left = Math.min(bounds.left, left);
+        bounds.bottom = Math.max(bounds.bottom, bottom);
+        bounds.right = Math.max(bounds.right, right);
+      }
+    };
+    for (const row of [...this.cells.keys()].sort((a, b) => a - b)) {
+      const line = this.cells.get(row)!;
+      if (line.size === 0) continue;
+      const cols = [...line.keys()].sort((a, b) => a - b);
+      rows.set(row, cols.length > 1 && !isAscending(line) ? new Map(cols.map((c) => [c, line.get(c)!])) : line);
+      grow(row, cols[0], row, cols[cols.length - 1]);
+    }
+    for (const m of this.merges) grow(m.top, m.left, m.bottom, m.right);
+    return {
+      name: this.name,
+      bounds,
+      rows,
+      merges: this.merges.map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right })),
+      hiddenRows: normalizeSpans(this.hiddenRows),
+      hiddenCols: normalizeSpans(this.hiddenCols),
+      tables: this.tables.slice(),
+      notes: [...this.notes].sort((a, b) => a.row - b.row || a.col - b.col),
+    };
+  }
+}
+
+function isAscending(line: Map<number, unknown>): boolean {
+  let prev = -Infinity;
+  for (const c of line.keys()) {
+    if (c < prev) return false;
+    prev = c;
+  }
+  return true;
 }

@@ -6,7 +6,7 @@
  * text only for formula cells, "General" for unformatted cells, merges absolute and the
  * used range grown to cover them.
  */
-import type { Area, CellError, CellValue, SheetSnapshot } from "../engine/snapshot";
+import { SheetBuilder, type Area, type CellError, type CellValue, type SheetSnapshot } from "../engine/snapshot";
 import { parseRangeAddress } from "../engine/address";
 
 /** The slice of `Excel.Range` data this module reads (names as in Office.js). */
@@ -73,35 +73,40 @@ export interface RangeBlock {
 
 /**
  * Builds the snapshot of a sheet from the blocks that cover its used range (one block,
- * or row chunks of a large sheet) and its merged areas.
+ * or row chunks of a large sheet) and its merged areas. Only filled cells are kept, as
+ * the file reader keeps them; the used range is the one Office reported, grown to cover
+ * the merges.
  */
 export function snapshotFromBlocks(name: string, used: Area | null, blocks: readonly RangeBlock[], merges: readonly Area[]): SheetSnapshot {
-  let area = used;
-  for (const m of merges) {
-    area = area
-      ? { top: Math.min(area.top, m.top), left: Math.min(area.left, m.left), bottom: Math.max(area.bottom, m.bottom), right: Math.max(area.right, m.right) }
-      : m;
-  }
-  if (!area) return { name, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges: [] };
-  const height = area.bottom - area.top + 1;
-  const width = area.right - area.left + 1;
-  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-  const formulas: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-  const numberFormats: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill("General"));
-  for (const b of blocks) {
-    b.data.values.forEach((line, i) => {
-      const r = b.top + i - area!.top;
+  const b = new SheetBuilder(name);
+  for (const block of blocks) {
+    block.data.values.forEach((line, i) => {
+      const row = block.top + i;
       line.forEach((raw, j) => {
-        const c = b.left + j - area!.left;
-        if (r < 0 || c < 0 || r >= height || c >= width) return;
-        values[r][c] = cellValue(raw, b.data.valueTypes[i]?.[j]);
-        formulas[r][c] = cellFormula(b.data.formulas[i]?.[j], raw);
-        // The .xlsx reader keeps no format for an empty cell; neither does the snapshot here.
-        const fmt = b.data.numberFormat[i]?.[j];
-        const empty = values[r][c] === null && formulas[r][c] === null;
-        numberFormats[r][c] = !empty && typeof fmt === "string" && fmt !== "" ? fmt : "General";
+        const col = block.left + j;
+        if (used && (row < used.top || row > used.bottom || col < used.left || col > used.right)) return;
+        const value = cellValue(raw, block.data.valueTypes[i]?.[j]);
+        const formula = cellFormula(block.data.formulas[i]?.[j], raw);
+        if (value === null && formula === null) return;
+        const fmt = block.data.numberFormat[i]?.[j];
+        b.set(row, col, value, formula, typeof fmt === "string" && fmt !== "" ? fmt : "General");
       });
     });
   }
-  return { name, origin: { row: area.top, col: area.left }, values, formulas, numberFormats, merges: merges.map((m) => ({ ...m })) };
+  b.merges = merges.map((m) => ({ ...m }));
+  return b.build();
+}
+
+/** The filled cells of one block, as edits: every cell of it, empty ones as null. */
+export function cellsOfBlock(block: RangeBlock): { row: number; col: number; value: CellValue; formula: string | null; numberFormat: string }[] {
+  const out: { row: number; col: number; value: CellValue; formula: string | null; numberFormat: string }[] = [];
+  block.data.values.forEach((line, i) =>
+    line.forEach((raw, j) => {
+      const value = cellValue(raw, block.data.valueTypes[i]?.[j]);
+      const formula = cellFormula(block.data.formulas[i]?.[j], raw);
+      const fmt = block.data.numberFormat[i]?.[j];
+      out.push({ row: block.top + i, col: block.left + j, value, formula, numberFormat: typeof fmt === "string" && fmt !== "" ? fmt : "General" });
+    }),
+  );
+  return out;
 }

@@ -25,7 +25,7 @@ import { cellAddress, columnNumber, rangeAddress } from "../engine/address";
 import { normalize } from "../engine/text";
 import type { CellRef, CheckSettings, Notice, PaneHost, PaneState } from "../taskpane/host-api";
 import { readSheetNames, readSheets, type SheetToRead } from "./read-sheets";
-import { areaOfAddress, snapshotFromBlocks } from "./snapshot-from-range";
+import { areaOfAddress, cellsOfBlock } from "./snapshot-from-range";
 import {
   planDecorations,
   queueCellNotes,
@@ -881,13 +881,11 @@ export class WorkbookSession implements PaneHost {
         const used = j.used.isNullObject ? null : areaOfAddress(j.used.address);
         const changes: CellChange[] = [];
         for (const { a, r } of j.ranges) {
-          const block = snapshotFromBlocks("", a, [{ top: a.top, left: a.left, data: { values: r.values, formulas: r.formulas, valueTypes: r.valueTypes as string[][], numberFormat: r.numberFormat } }], []);
-          block.values.forEach((line, i) => line.forEach((value, k) => changes.push({ row: a.top + i, col: a.left + k, value, formula: block.formulas?.[i]?.[k] ?? null })));
+          changes.push(...cellsOfBlock({ top: a.top, left: a.left, data: { values: r.values, formulas: r.formulas, valueTypes: r.valueTypes as string[][], numberFormat: r.numberFormat } }));
         }
         const sameUsed = JSON.stringify(used) === JSON.stringify(j.s.used);
-        const inside =
-          sameUsed &&
-          changes.every((c) => c.row >= before.sheet.origin.row && c.col >= before.sheet.origin.col && c.row < before.sheet.origin.row + before.sheet.values.length && c.col < before.sheet.origin.col + (before.sheet.values[0]?.length ?? 0));
+        const b = before.sheet.bounds;
+        const inside = sameUsed && b !== null && changes.every((c) => c.row >= b.top && c.col >= b.left && c.row <= b.bottom && c.col <= b.right);
         if (j.full || !inside) {
           j.s.used = used;
           reread.push(j);

@@ -9,7 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
-import type { Area, CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
+import { SheetBuilder, type Area, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../engine/snapshot";
 import { checkZipLimits } from "./zip-guard";
 
 /** Milliseconds between the Excel epoch (1899-12-30, 1900 date system) and the Unix epoch. */
@@ -41,60 +41,18 @@ export function snapshotWorkbook(workbook: ExcelJS.Workbook): WorkbookSnapshot {
   return { sheets };
 }
 
-interface RawCell {
-  row: number;
-  col: number;
-  value: CellValue;
-  formula: string | null;
-  numFmt: string;
-}
-
 export function snapshotWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const cells: RawCell[] = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -Infinity;
-  let right = -Infinity;
-
+  const b = new SheetBuilder(ws.name);
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // A slave cell of a merge reports its master's value in exceljs; Excel reports it empty.
       if (cell.isMerged && cell.master !== cell) return;
       const { value, formula } = convertCell(cell);
-      if (value === null && formula === null) return;
-      cells.push({ row: rowNumber, col: colNumber, value, formula, numFmt: cell.numFmt || "General" });
-      top = Math.min(top, rowNumber);
-      bottom = Math.max(bottom, rowNumber);
-      left = Math.min(left, colNumber);
-      right = Math.max(right, colNumber);
+      b.set(rowNumber, colNumber, value, formula, cell.numFmt || "General");
     });
   });
-
-  const merges = readMerges(ws);
-  for (const m of merges) {
-    top = Math.min(top, m.top);
-    left = Math.min(left, m.left);
-    bottom = Math.max(bottom, m.bottom);
-    right = Math.max(right, m.right);
-  }
-
-  if (cells.length === 0 && merges.length === 0) {
-    return { name: ws.name, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges: [] };
-  }
-
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-  const formulas: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-  const numberFormats: (string | null)[][] = Array.from({ length: height }, () =>
-    new Array<string | null>(width).fill("General"),
-  );
-  for (const c of cells) {
-    values[c.row - top][c.col - left] = c.value;
-    formulas[c.row - top][c.col - left] = c.formula;
-    numberFormats[c.row - top][c.col - left] = c.numFmt;
-  }
-  return { name: ws.name, origin: { row: top, col: left }, values, formulas, numberFormats, merges };
+  b.merges = readMerges(ws);
+  return b.build();
 }
 
 function readMerges(ws: ExcelJS.Worksheet): Area[] {

@@ -10,6 +10,7 @@ import { runRules } from "../../src/engine/rules";
 import { reportEvaluation } from "../../src/engine/report";
 import type { Area, CellValue, SheetSnapshot } from "../../src/engine/snapshot";
 import { loadWorkbook } from "../support/fixtures";
+import { gridOf, withGrid } from "../support/grid";
 
 const SOURCES: [string, string][] = [
   ["seed-002-iki-kesbangpol-kukar-2025.xlsx", "Sekretaris"],
@@ -34,18 +35,19 @@ interface Mutation {
 }
 
 function mutate(base: SheetSnapshot, m: Mutation): SheetSnapshot {
-  const values = base.values.map((r) => r.slice()) as CellValue[][];
+  const grid = gridOf(base);
+  const values = grid.values;
   const h = values.length;
   const w = values[0]?.length ?? 0;
   for (const [r, c, v] of m.cells) if (h && w) values[r % h][c % w] = v;
   const drop = new Set(m.dropRows.map((r) => (h ? r % h : 0)));
   const kept = values.filter((_, i) => !drop.has(i));
   const merges: Area[] = m.merges.map(([a, b, c, d]) => {
-    const top = base.origin.row + (a % Math.max(1, kept.length));
-    const left = base.origin.col + (b % Math.max(1, w));
+    const top = grid.origin.row + (a % Math.max(1, kept.length));
+    const left = grid.origin.col + (b % Math.max(1, w));
     return { top, left, bottom: top + (c % 3), right: left + (d % 3) };
   });
-  return { ...base, values: kept, formulas: undefined, numberFormats: undefined, merges: [...base.merges, ...merges] };
+  return withGrid(base, { origin: grid.origin, values: kept }, [...base.merges, ...merges]);
 }
 
 const mutation: fc.Arbitrary<Mutation> = fc.record({

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { evaluateSheet } from "../../src/engine/evaluate";
 import { reevaluate, applyChanges, type CellChange } from "../../src/engine/incremental";
 import { reportEvaluation } from "../../src/engine/report";
-import type { CellValue, SheetSnapshot } from "../../src/engine/snapshot";
+import { valueAt, type CellValue, type SheetSnapshot } from "../../src/engine/snapshot";
 import { loadWorkbook } from "../support/fixtures";
 
 const SHEETS: [string, string][] = [
@@ -90,8 +90,7 @@ test("a target edit that changes a formula kept in the target cell (seed 001's h
   // line below the target (F5 "100%⏎$\frac…$"), as seed 001 writes it; then F5 is
   // overwritten with just "100%": rows 6–7 are no longer components.
   const base = await sheet("pengukuran-bkpsdm-2024.xlsx", "Realisasi Anggaran");
-  const r5 = 5 - base.origin.row;
-  const [formula, target] = [base.values[r5][3], base.values[r5][5]];
+  const [formula, target] = [valueAt(base, 5, 4), valueAt(base, 5, 6)];
   const inTarget = `${String(target)}\n${String(formula)}`;
   const moved = applyChanges(base, [
     { row: 5, col: 4, value: null },

@@ -14,6 +14,7 @@ import { readSheets } from "../../src/office/read-sheets";
 import { parseMarkerFormula, parseNoteCell } from "../../src/office/decorations";
 import { BINDINGS_NAMESPACE } from "../../src/office/bindings";
 import { checkWorkbook } from "../../src/engine/report";
+import { eachCell, valueAt, type SheetSnapshot } from "../../src/engine/snapshot";
 
 const ALL: Capabilities = { notes: true, triggerSource: true };
 
@@ -77,9 +78,10 @@ describe("snapshot read through the adapter", () => {
     const host = await hostFor(PENGUKURAN_FILE);
     const session = new WorkbookSession(host.run, ALL);
     await session.check();
-    const formulas = session.snapshot().sheets.flatMap((s) => s.formulas!.flat().filter((f) => f !== null));
+    const formulasOf = (sheets: readonly SheetSnapshot[]) => sheets.flatMap((s) => [...eachCell(s)].map((c) => c.cell.formula).filter((f) => f !== null));
+    const formulas = formulasOf(session.snapshot().sheets);
     expect(formulas.length).toBeGreaterThan(0);
-    expect(formulas.length).toBe(expected.sheets.flatMap((s) => s.formulas!.flat().filter((f) => f !== null)).length);
+    expect(formulas.length).toBe(formulasOf(expected.sheets).length);
   });
 });
 
@@ -287,7 +289,7 @@ describe("live re-evaluation", () => {
     await session.flush();
     expect(session.syncLog.filter((s) => s.batch === "edit").map((s) => s.kind).slice(0, 2)).toEqual(["read", "reread"]);
     const snap = session.snapshot().sheets.find((s) => s.name === sheet.name)!;
-    expect(snap.origin.row + snap.values.length - 1).toBe(40);
+    expect(snap.bounds!.bottom).toBe(40);
   });
 });
 
@@ -312,10 +314,11 @@ describe("the Capaian column the add-in owns", () => {
     // The original cells of the table are untouched.
     const snapshot = await loadWorkbook(PENGUKURAN_FILE);
     const original = snapshot.sheets.find((s) => s.name === "Pengukuran TW")!;
-    for (let r = 0; r < original.values.length; r++) {
-      for (let c = 0; c < original.values[r].length; c++) {
-        if (original.origin.col + c === 11) continue;
-        expect(sheet.cell(original.origin.row + r, original.origin.col + c)?.value ?? null).toEqual(original.values[r][c]);
+    const b = original.bounds!;
+    for (let r = b.top; r <= b.bottom; r++) {
+      for (let c = b.left; c <= b.right; c++) {
+        if (c === 11) continue;
+        expect(sheet.cell(r, c)?.value ?? null).toEqual(valueAt(original, r, c));
       }
     }
 

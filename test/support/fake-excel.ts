@@ -13,7 +13,7 @@
  * It runs in Node (jest) and in the browser (the e2e harness).
  */
 import type { Area, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/snapshot";
-import { isCellError } from "../../src/engine/snapshot";
+import { eachCell, isCellError } from "../../src/engine/snapshot";
 import { cellAddress, parseRangeAddress, rangeAddress } from "../../src/engine/address";
 
 export interface FakeCell {
@@ -210,13 +210,7 @@ export class FakeWorkbookModel {
 
   addSheet(s: SheetSnapshot): FakeSheet {
     const sheet = new FakeSheet(s.name, this.newId("sheet"));
-    s.values.forEach((line, i) =>
-      line.forEach((value, j) => {
-        const formula = s.formulas?.[i]?.[j] ?? null;
-        if (value === null && formula === null) return;
-        sheet.cells.set(key(s.origin.row + i, s.origin.col + j), { value, formula, numberFormat: s.numberFormats?.[i]?.[j] ?? "General" });
-      }),
-    );
+    for (const { row, col, cell } of eachCell(s)) sheet.cells.set(key(row, col), { value: cell.value, formula: cell.formula, numberFormat: cell.numberFormat });
     sheet.merges = s.merges.map((m) => ({ ...m }));
     this.sheets.push(sheet);
     return sheet;

@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { readWorkbookBuffer, dateToSerial } from "../../src/xlsx/read-workbook";
-import { formulaAt, numberFormatAt, valueAt } from "../../src/engine/snapshot";
+import { eachCell, formulaAt, numberFormatAt, valueAt } from "../../src/engine/snapshot";
 import { loadWorkbook } from "../support/fixtures";
 
 async function roundTrip(build: (ws: ExcelJS.Worksheet) => void) {
@@ -23,7 +23,7 @@ test("rich text is flattened to its plain text", async () => {
     };
   });
   expect(valueAt(sheet, 3, 3)).toBe("Nilai SAKIP Perangkat Daerah");
-  expect(sheet.origin).toEqual({ row: 3, col: 3 });
+  expect(sheet.bounds).toEqual({ top: 3, left: 3, bottom: 3, right: 3 });
 });
 
 test("dates become Excel serial numbers and keep their number format", async () => {
@@ -97,7 +97,7 @@ test("a seed fixture reads with its LaTeX and HTML text intact", async () => {
   const wb = await loadWorkbook("seed-001-iku-iki-bkpsdm-paser.xlsx");
   const iku = wb.sheets.find((s) => s.name === "IKU");
   expect(iku).toBeDefined();
-  const texts = iku!.values.flat().filter((v): v is string => typeof v === "string");
+  const texts = [...eachCell(iku!)].map((c) => c.cell.value).filter((v): v is string => typeof v === "string");
   expect(texts.some((t) => t.includes("$IKM = \\frac{\\sum_{i=1}^n Skor_i \\times f_i}{\\sum_{i=1}^n f_i}$"))).toBe(true);
   expect(texts.some((t) => t.startsWith("<p><i>Formulasi Pengukuran :</i>"))).toBe(true);
 });

@@ -13,7 +13,7 @@ export function recognizeSheet(sheet: SheetSnapshot): RecognizedTable[] {
   const grid = new TextGrid(sheet);
   const tables: RecognizedTable[] = [];
   let blockTop = grid.top;
-  for (let row = grid.top; row <= grid.bottom; row++) {
+  for (let row = grid.nextFilledRow(grid.top); row <= grid.bottom; row = grid.nextFilledRow(row + 1)) {
     if (!matchHeaderRow(grid, row)) continue;
     const table = buildTable(grid, sheet, row, blockTop);
     if (!table) continue;

@@ -13,6 +13,7 @@ import { mountPane } from "../../../src/taskpane/mount";
 import { saveLang } from "../../../src/taskpane/lang-store";
 import type { TabId } from "../../../src/taskpane/Pane";
 import { createHarnessHost, type HarnessHost } from "./harness-host";
+import { workbookFromJson } from "../../support/grid";
 
 declare global {
   interface Window {
@@ -27,7 +28,7 @@ async function start(): Promise<void> {
   if (lang === "id" || lang === "en") saveLang(lang);
   const response = await fetch(`fixtures/${encodeURIComponent(params.get("fixture") ?? "")}.json`);
   if (!response.ok) throw new Error(`fixture: HTTP ${response.status}`);
-  const workbook = (await response.json()) as WorkbookSnapshot;
+  const workbook: WorkbookSnapshot = workbookFromJson(await response.text());
   const host = createHarnessHost(workbook, {
     storedPart: params.get("damaged") ? "<iki-checker version=\"1\"><overrides>" : (params.get("stored") ?? undefined),
     hostTooOld: params.get("tooOld") === "1",

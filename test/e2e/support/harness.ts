@@ -9,6 +9,7 @@ import * as path from "path";
 import { build } from "esbuild";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { readWorkbookFile } from "../../../src/xlsx/read-workbook";
+import { workbookToJson } from "../../support/grid";
 
 export const ROOT = path.resolve(__dirname, "../../..");
 export const ORIGIN = "https://iki-harness.test";
@@ -60,7 +61,7 @@ export function fixture(name: string): Promise<string> {
   if (!json) {
     const file = FIXTURES[name];
     if (!file) throw new Error(`unknown fixture ${name}`);
-    json = readWorkbookFile(path.join(ROOT, file)).then((wb) => JSON.stringify(wb));
+    json = readWorkbookFile(path.join(ROOT, file)).then((wb) => workbookToJson(wb));
     fixtureJson.set(name, json);
   }
   return json;

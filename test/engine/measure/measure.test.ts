@@ -9,6 +9,7 @@ import { evaluateSheet } from "../../../src/engine/evaluate";
 import { capaianFormulaFor } from "../../../src/engine/measure/native";
 import type { SheetSnapshot } from "../../../src/engine/snapshot";
 import { loadWorkbook } from "../../support/fixtures";
+import { gridOf, withGrid } from "../../support/grid";
 import { runRules } from "../../../src/engine/rules";
 import { applyChanges } from "../../../src/engine/incremental";
 
@@ -258,15 +259,19 @@ describe("a year-total realisation column beside the quarters", () => {
     const wb = await loadWorkbook(PENGUKURAN);
     const sheet = wb.sheets.find((s) => s.name === TW)!;
     const at = 9; // 0-based index of the inserted column (J), before "Capaian (%)"
-    const insert = <T>(rows: readonly (readonly T[])[] | undefined, cell: (r: number) => T) =>
-      rows?.map((row, r) => [...row.slice(0, at), cell(r + sheet.origin.row), ...row.slice(at)]);
-    return {
-      ...sheet,
-      values: insert(sheet.values, (row) => (row === 4 ? "Realisasi Tahunan" : (totals[row] ?? null)))!,
-      formulas: insert(sheet.formulas, () => null),
-      numberFormats: insert(sheet.numberFormats, () => null),
-      merges: sheet.merges.map((m) => (m.right >= at + 1 ? { ...m, right: m.right + 1 } : m)),
-    };
+    const grid = gridOf(sheet);
+    const insert = <T>(rows: readonly (readonly T[])[], cell: (r: number) => T) =>
+      rows.map((row, r) => [...row.slice(0, at), cell(r + grid.origin.row), ...row.slice(at)]);
+    return withGrid(
+      sheet,
+      {
+        origin: grid.origin,
+        values: insert(grid.values, (row) => (row === 4 ? "Realisasi Tahunan" : (totals[row] ?? null))),
+        formulas: insert(grid.formulas, () => null),
+        numberFormats: insert(grid.numberFormats, () => null),
+      },
+      sheet.merges.map((m) => (m.right >= at + 1 ? { ...m, right: m.right + 1 } : m)),
+    );
   }
 
   test("is not summed in as a fifth period: row 5 stays 8/8 = 100, row 14 stays 37/45", async () => {

@@ -5,6 +5,7 @@
 import { matchColumn, matchRole } from "../../../src/engine/recognize/vocabulary";
 import { isPeriodOnly, parsePeriod } from "../../../src/engine/recognize/periods";
 import { normalize } from "../../../src/engine/text";
+import { sheetFromGrid } from "../../support/grid";
 
 const role = (header: string): string | null => matchRole(normalize(header));
 
@@ -107,11 +108,6 @@ describe("period labels", () => {
 test("a column-number row of the Permendagri 86 form with computed columns (`6=5/4x100`)", async () => {
   const { TextGrid } = await import("../../../src/engine/recognize/grid");
   const { isColumnNumberRow } = await import("../../../src/engine/recognize/header");
-  const grid = new TextGrid({
-    name: "Evaluasi Renja",
-    origin: { row: 1, col: 1 },
-    values: [[1, 2, 3, 4, 5, "6=5/4x100", "13 = 6 + 12"]],
-    merges: [],
-  });
+  const grid = new TextGrid(sheetFromGrid("Evaluasi Renja", { row: 1, col: 1 }, [[1, 2, 3, 4, 5, "6=5/4x100", "13 = 6 + 12"]]));
   expect(isColumnNumberRow(grid, 1)).toBe(true);
 });
