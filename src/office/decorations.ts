@@ -17,91 +17,18 @@
  * `queueFormatWrites` / `queueNoteWrites` (write sync).
  */
 import type { Finding } from "../engine/report";
-import { cellAddress, parseCellAddress } from "../engine/address";
-import { FLAG_COLOURS, FLAG_MARKER, findingLine, worstSeverity } from "../engine/flag-style";
+import { cellAddress } from "../engine/address";
+import { FLAG_COLOURS, FLAG_MARKER, isOurNote, markerFormula, parseMarkerFormula, planFlags, type FormatGroup, type SheetFlags } from "../engine/flag-style";
 import { areaOfAddress } from "./snapshot-from-range";
 
 export const MARKER = FLAG_MARKER;
 type Severity = Finding["severity"];
-const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-/** Areas per conditional format: address strings stay far below getRanges' 8192 characters. */
-const AREAS_PER_FORMAT = 200;
-
-export function markerFormula(severity: Severity, hash: string): string {
-  const tag = `"${MARKER}:${severity}:${hash}"`;
-  return `=${tag}=${tag}`;
-}
-
-/** Reads a marker formula back; null when the format is not ours. */
-export function parseMarkerFormula(formula: string | null | undefined): { severity: Severity; hash: string } | null {
-  const m = /^=?"IKI Checker:(error|warning|info):([0-9a-z]+)"="IKI Checker:\1:\2"$/.exec((formula ?? "").trim());
-  return m ? { severity: m[1] as Severity, hash: m[2] } : null;
-}
-
-export function noteHeader(cell: string): string {
-  return `[${MARKER} ${cell}]`;
-}
-
-/** The cell an add-in note was written for, or null for a user's note. */
-export function parseNoteCell(content: string): string | null {
-  const m = /^\[IKI Checker ([A-Z]{1,3}[0-9]+)\]/.exec(content);
-  return m ? m[1] : null;
-}
-
-export function noteContent(cell: string, findings: readonly Finding[], lang: "id" | "en"): string {
-  return [noteHeader(cell), ...findings.map((f) => findingLine(f, lang))].join("\n");
-}
-
-/** FNV-1a, base 36: short, stable, enough to tell two cell sets apart. */
-export function hashCells(cells: readonly string[]): string {
-  let h = 0x811c9dc5;
-  for (const ch of cells.join(",")) {
-    h ^= ch.charCodeAt(0);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
-}
-
-export interface FormatGroup {
-  severity: Severity;
-  cells: string[];
-  hash: string;
-}
-
-export interface SheetDecorations {
-  /** Conditional formats wanted: cells grouped by their worst severity, in chunks. */
-  formats: FormatGroup[];
-  /** Note text wanted per cell. */
-  notes: Map<string, string>;
-}
-
-function byPosition(a: string, b: string): number {
-  const x = parseCellAddress(a);
-  const y = parseCellAddress(b);
-  return x.row - y.row || x.col - y.col;
-}
+export type SheetDecorations = SheetFlags;
 
 /** What one sheet's flags should look like for these findings (of that sheet). */
 export function planDecorations(findings: readonly Finding[], lang: "id" | "en"): SheetDecorations {
-  const byCell = new Map<string, Finding[]>();
-  for (const f of findings) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f]);
-  const cellsBySeverity: Record<Severity, string[]> = { error: [], warning: [], info: [] };
-  const notes = new Map<string, string>();
-  for (const [cell, list] of byCell) {
-    const worst = worstSeverity(list);
-    cellsBySeverity[worst].push(cell);
-    notes.set(cell, noteContent(cell, list, lang));
-  }
-  const formats: FormatGroup[] = [];
-  for (const severity of SEVERITIES) {
-    const cells = cellsBySeverity[severity].sort(byPosition);
-    for (let i = 0; i < cells.length; i += AREAS_PER_FORMAT) {
-      const chunk = cells.slice(i, i + AREAS_PER_FORMAT);
-      formats.push({ severity, cells: chunk, hash: hashCells(chunk) });
-    }
-  }
-  return { formats, notes };
+  return planFlags(findings, lang);
 }
 
 // --- What is on the sheet now ------------------------------------------------------------
@@ -201,7 +128,7 @@ export function queueNoteState(ws: Excel.Worksheet, counts: NoteCounts, from: nu
         // Changed later through getItem(cell), not through the getItemAt(i) proxy: a note has
         // no id, so that proxy may be replayed by index in the write sync, after other notes
         // were removed — and then name another note, perhaps the user's.
-        into.notes.set(cell, { content: n.item.content, ours: parseNoteCell(n.item.content) !== null, item: ws.notes.getItem(cell) });
+        into.notes.set(cell, { content: n.item.content, ours: isOurNote(n.item.content), item: ws.notes.getItem(cell) });
       }
       for (const c of comments) into.comments.add(cellOf(c.address));
     },
@@ -218,7 +145,7 @@ export function queueCellNotes(ws: Excel.Worksheet, cells: readonly string[]): {
   return {
     read(into: NoteState): void {
       for (const p of probes) {
-        if (!p.note.isNullObject) into.notes.set(p.cell, { content: p.note.content, ours: parseNoteCell(p.note.content) !== null, item: p.note });
+        if (!p.note.isNullObject) into.notes.set(p.cell, { content: p.note.content, ours: isOurNote(p.note.content), item: p.note });
       }
     },
   };

@@ -31,7 +31,7 @@ function existingNote(cell: ExcelJS.Cell): string {
 function noteText(findings: Finding[], lang: "id" | "en"): string {
   return findings
     // English copies name the severity as the JSON report does (`error`).
-    .map((f) => `[${MARKER}] ${findingLine(f, lang, lang === "id" ? SEVERITY_WORD.id[f.severity] : f.severity)}`)
+    .map((f) => `[${MARKER}] ${findingLine(f, lang)}`)
     .join("\n");
 }
 

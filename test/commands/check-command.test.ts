@@ -6,7 +6,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { loadWorkbook } from "../support/fixtures";
 import { FakeExcelHost, FakeWorkbookModel } from "../support/fake-excel";
-import { parseMarkerFormula, parseNoteCell } from "../../src/office/decorations";
+import { parseMarkerFormula, parseNoteCell } from "../../src/engine/flag-style";
 import { parseSummary, summaryLines } from "../../src/commands/summary-text";
 
 interface Dialog {

@@ -11,7 +11,7 @@ const SEED_002 = "seed-002-iki-kesbangpol-kukar-2025.xlsx";
 import { FakeExcelHost, FakeWorkbookModel } from "../support/fake-excel";
 import { WorkbookSession, type Capabilities } from "../../src/office/workbook-session";
 import { readSheets } from "../../src/office/read-sheets";
-import { parseMarkerFormula, parseNoteCell } from "../../src/office/decorations";
+import { parseMarkerFormula, parseNoteCell } from "../../src/engine/flag-style";
 import { BINDINGS_NAMESPACE } from "../../src/office/bindings";
 import { checkWorkbook } from "../../src/engine/report";
 import { eachCell, valueAt, type SheetSnapshot } from "../../src/engine/snapshot";

@@ -14,7 +14,7 @@ import { cellAddress, parseCellAddress } from "../../../src/engine/address";
 import type { CellRef, PaneHost } from "../../../src/taskpane/host-api";
 import { WorkbookSession } from "../../../src/office/workbook-session";
 import { BINDINGS_NAMESPACE } from "../../../src/office/bindings";
-import { parseMarkerFormula, parseNoteCell } from "../../../src/office/decorations";
+import { parseMarkerFormula, parseNoteCell } from "../../../src/engine/flag-style";
 import { FakeExcelHost, FakeWorkbookModel } from "../../support/fake-excel";
 import { loadLang } from "../../../src/taskpane/lang-store";
 
