@@ -113,11 +113,21 @@ export function noteContent(cell: string, findings: readonly FlaggedFinding[], l
 
 // --- The plan of one sheet ----------------------------------------------------------------
 
+/**
+ * Notes per sheet at most. Thousands of notes make a sheet slow to open and scroll, cost
+ * Office round trips, and say nothing the findings list does not: past the cap a flagged
+ * cell keeps its colour and its messages are in the pane's Temuan view (the copy's Temuan
+ * sheet). Errors get their notes first, then warnings, then info, each top to bottom.
+ */
+export const NOTES_PER_SHEET = 1000;
+
 export interface SheetFlags {
   /** Conditional formats wanted: cells grouped by their worst severity, in chunks. */
   formats: FormatGroup[];
-  /** Note text wanted per cell. */
+  /** Note text wanted per cell (at most `NOTES_PER_SHEET`). */
   notes: Map<string, string>;
+  /** Flagged cells left without a note by the cap, in the order notes are given. */
+  beyondNoteCap: string[];
 }
 
 function byPosition(a: string, b: string): number {
@@ -127,7 +137,11 @@ function byPosition(a: string, b: string): number {
 }
 
 /** What one sheet's flags should look like for these findings (of that sheet). */
-export function planFlags(findings: readonly (FlaggedFinding & { cell: string })[], lang: "id" | "en"): SheetFlags {
+export function planFlags(
+  findings: readonly (FlaggedFinding & { cell: string })[],
+  lang: "id" | "en",
+  noteCap: number = NOTES_PER_SHEET,
+): SheetFlags {
   const byCell = new Map<string, FlaggedFinding[]>();
   for (const f of findings) {
     const list = byCell.get(f.cell);
@@ -135,20 +149,22 @@ export function planFlags(findings: readonly (FlaggedFinding & { cell: string })
     else byCell.set(f.cell, [f]);
   }
   const cellsBySeverity: Record<Severity, string[]> = { error: [], warning: [], info: [] };
-  const notes = new Map<string, string>();
-  for (const [cell, list] of byCell) {
-    cellsBySeverity[worstSeverity(list)].push(cell);
-    notes.set(cell, noteContent(cell, list, lang));
-  }
+  for (const [cell, list] of byCell) cellsBySeverity[worstSeverity(list)].push(cell);
   const formats: FormatGroup[] = [];
+  const notes = new Map<string, string>();
+  const beyondNoteCap: string[] = [];
   for (const severity of SEVERITIES) {
     const cells = cellsBySeverity[severity].sort(byPosition);
     for (let i = 0; i < cells.length; i += CELLS_PER_FORMAT) {
       const chunk = cells.slice(i, i + CELLS_PER_FORMAT);
       formats.push({ severity, cells: chunk, hash: hashCells(chunk) });
     }
+    for (const cell of cells) {
+      if (notes.size < noteCap) notes.set(cell, noteContent(cell, byCell.get(cell)!, lang));
+      else beyondNoteCap.push(cell);
+    }
   }
-  return { formats, notes };
+  return { formats, notes, beyondNoteCap };
 }
 
 // --- The findings sheet of a copy -----------------------------------------------------------
