@@ -12,7 +12,7 @@
  * error text plus valueType "Error", the constant itself in `formulas` for non-formula cells.
  * It runs in Node (jest) and in the browser (the e2e harness).
  */
-import type { Area, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/snapshot";
+import type { Area, CellValue, SheetSnapshot, SheetTable, WorkbookSnapshot } from "../../src/engine/snapshot";
 import { eachCell, isCellError } from "../../src/engine/snapshot";
 import { cellAddress, parseRangeAddress, rangeAddress } from "../../src/engine/address";
 
@@ -129,7 +129,12 @@ export class FakeSheet {
   merges: Area[] = [];
   notes = new Map<string, FakeNote>();
   threadedComments = new Set<string>();
+  /** The text of each threaded comment, by cell. */
+  commentText = new Map<string, string>();
   conditionalFormats: FakeConditionalFormat[] = [];
+  hiddenRows = new Set<number>();
+  hiddenCols = new Set<number>();
+  tables: SheetTable[] = [];
   handlers: Record<"onChanged" | "onCalculated" | "onSelectionChanged", Set<Handler>> = {
     onChanged: new Set(),
     onCalculated: new Set(),
@@ -139,6 +144,27 @@ export class FakeSheet {
     public name: string,
     public id: string,
   ) {}
+
+  /** A deep copy (same id): an undo record, or the state before a failed request. */
+  clone(): FakeSheet {
+    const c = new FakeSheet(this.name, this.id);
+    c.assignFrom(this);
+    return c;
+  }
+
+  /** Takes every piece of state of `other` (copied). */
+  assignFrom(other: FakeSheet): void {
+    this.name = other.name;
+    this.cells = new Map([...other.cells].map(([k, v]) => [k, { ...v }]));
+    this.merges = other.merges.map((m) => ({ ...m }));
+    this.notes = new Map([...other.notes].map(([k, v]) => [k, { ...v }]));
+    this.threadedComments = new Set(other.threadedComments);
+    this.commentText = new Map(other.commentText);
+    this.conditionalFormats = other.conditionalFormats.map((cf) => ({ ...cf, areas: cf.areas.map((a) => ({ ...a })) }));
+    this.hiddenRows = new Set(other.hiddenRows);
+    this.hiddenCols = new Set(other.hiddenCols);
+    this.tables = other.tables.map((t) => ({ ...t, area: { ...t.area } }));
+  }
 
   cell(row: number, col: number): FakeCell | undefined {
     return this.cells.get(key(row, col));
@@ -208,10 +234,25 @@ export class FakeWorkbookModel {
     return `{${prefix}-${this.nextId++}}`;
   }
 
+  copyIdsFrom(other: FakeWorkbookModel): void {
+    this.nextId = other.nextId;
+  }
+
   addSheet(s: SheetSnapshot): FakeSheet {
     const sheet = new FakeSheet(s.name, this.newId("sheet"));
     for (const { row, col, cell } of eachCell(s)) sheet.cells.set(key(row, col), { value: cell.value, formula: cell.formula, numberFormat: cell.numberFormat });
     sheet.merges = s.merges.map((m) => ({ ...m }));
+    for (const span of s.hiddenRows) for (let r = span.from; r <= span.to; r++) sheet.hiddenRows.add(r);
+    for (const span of s.hiddenCols) for (let c = span.from; c <= span.to; c++) sheet.hiddenCols.add(c);
+    sheet.tables = s.tables.map((t) => ({ ...t, area: { ...t.area } }));
+    for (const n of s.notes) {
+      const at = cellAddress(n.row, n.col);
+      if (n.kind === "note") sheet.notes.set(at, { content: n.text, authorName: "" });
+      else {
+        sheet.threadedComments.add(at);
+        sheet.commentText.set(at, n.text);
+      }
+    }
     this.sheets.push(sheet);
     return sheet;
   }
