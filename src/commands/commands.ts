@@ -9,7 +9,7 @@
  */
 import { createExcelSession, hostTooOld, isSetSupported } from "../office/excel-host";
 import { summaryQuery, type SummaryCounts } from "./summary-text";
-import { loadLang } from "../taskpane/lang-store";
+import { loadLang } from "../settings/lang";
 
 function countsOf(state: Awaited<ReturnType<ReturnType<typeof createExcelSession>["check"]>>): SummaryCounts {
   const tables = state.report.sheets.flatMap((s) => s.tables);

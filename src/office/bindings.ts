@@ -18,8 +18,7 @@
  * reported and skipped, the rest is used.
  */
 import type { RowOverrides } from "../engine/measure/measure";
-import type { CheckSettings } from "../taskpane/host-api";
-import { DEFAULT_SETTINGS } from "../taskpane/host-api";
+import { DEFAULT_SETTINGS, type CheckSettings } from "../settings/pane-host";
 import { xmlSafe } from "../engine/flag-style";
 
 export const BINDINGS_NAMESPACE = "urn:iki-checker:bindings";

@@ -23,7 +23,7 @@ import { runRules } from "../engine/rules";
 import type { RowOverrides } from "../engine/measure/measure";
 import { cellAddress, columnNumber, rangeAddress } from "../engine/address";
 import { normalize } from "../engine/text";
-import type { CellRef, CheckSettings, Notice, PaneHost, PaneState } from "../taskpane/host-api";
+import type { CellRef, CheckSettings, Notice, PaneHost, PaneState } from "../settings/pane-host";
 import { readSheetNames, readSheets, type SheetToRead } from "./read-sheets";
 import { areaOfAddress, cellsOfBlock } from "./snapshot-from-range";
 import {

@@ -2,7 +2,7 @@ import { detectHost, isOfficeJsLoaded, type HostStatus } from "../office/host";
 import { createExcelSession, hostTooOld } from "../office/excel-host";
 import type { PaneHost } from "./host-api";
 import { mountPane } from "./mount";
-import { loadLang } from "./lang-store";
+import { loadLang } from "../settings/lang";
 
 /** A host that can only say it is too old: the pane shows why and what to do. */
 function tooOldHost(): PaneHost {

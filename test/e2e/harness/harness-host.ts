@@ -11,12 +11,12 @@
  */
 import type { CellValue, WorkbookSnapshot } from "../../../src/engine/snapshot";
 import { cellAddress, parseCellAddress } from "../../../src/engine/address";
-import type { CellRef, PaneHost } from "../../../src/taskpane/host-api";
+import type { CellRef, PaneHost } from "../../../src/settings/pane-host";
 import { WorkbookSession } from "../../../src/office/workbook-session";
 import { BINDINGS_NAMESPACE } from "../../../src/office/bindings";
 import { parseMarkerFormula, parseNoteCell } from "../../../src/engine/flag-style";
 import { FakeExcelHost, FakeWorkbookModel } from "../../support/fake-excel";
-import { loadLang } from "../../../src/taskpane/lang-store";
+import { loadLang } from "../../../src/settings/lang";
 
 export interface HarnessOptions {
   /** The text of the IKI Checker part a previous session stored in the workbook (XML; anything unreadable gives a `bindings-damaged` notice). */

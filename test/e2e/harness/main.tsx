@@ -10,7 +10,7 @@
  */
 import type { WorkbookSnapshot } from "../../../src/engine/snapshot";
 import { mountPane } from "../../../src/taskpane/mount";
-import { saveLang } from "../../../src/taskpane/lang-store";
+import { saveLang } from "../../../src/settings/lang";
 import type { TabId } from "../../../src/taskpane/Pane";
 import { createHarnessHost, type HarnessHost } from "./harness-host";
 import { workbookFromJson } from "../../support/grid";
