@@ -22,7 +22,8 @@ import { findingJson, reportEvaluation, type Finding, type WorkbookReport } from
 import { runRules } from "../engine/rules";
 import type { RowOverrides } from "../engine/measure/measure";
 import { cellAddress, columnNumber, rangeAddress } from "../engine/address";
-import { normalize } from "../engine/text";
+import { reanchorOverrides } from "../engine/anchors";
+import { isFindingsSheetTitle } from "../engine/flag-style";
 import type { CellRef, CheckSettings, Notice, PaneHost, PaneState } from "../settings/pane-host";
 import { readSheetNames, readSheets, type SheetToRead } from "./read-sheets";
 import { areaOfAddress, cellsOfBlock } from "./snapshot-from-range";
@@ -44,8 +45,16 @@ import {
 import { chooseBindings, emptyBindings, queueBindingPartIds, queueBindingXml, queueBindingsWrite, type Bindings, type BoundTable, type StoredBindings } from "./bindings";
 import { planCapaianColumn, queueCapaianColumn } from "./capaian-column";
 
+/** Excel.run's options the adapter passes (Excel.RunOptions). */
+export interface RunOptions {
+  /** Wait for the user to leave cell-edit mode instead of failing (every batch asks for it). */
+  delayForCellEdit?: boolean;
+  /** ExcelApi 1.20: every sync of the batch is one undo record. */
+  mergeUndoGroup?: boolean;
+}
+
 /** Excel.run, or the test host's stand-in. */
-export type ExcelRunner = <T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRunner = <T>(options: RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** Excel.run(context, batch): a batch on an existing context (event handlers are removed so). */
 export type ExcelContextRunner = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -56,12 +65,15 @@ export interface Capabilities {
   notes: boolean;
   /** ExcelApi 1.14: `triggerSource` on change events. */
   triggerSource: boolean;
+  /** ExcelApi 1.20: `mergeUndoGroup` in Excel.run's options (one undo step per batch). */
+  mergeUndo?: boolean;
 }
 
 export function detectCapabilities(isSetSupported: (set: string, version: string) => boolean): Capabilities {
   return {
     notes: isSetSupported("ExcelApi", "1.18"),
     triggerSource: isSetSupported("ExcelApi", "1.14"),
+    mergeUndo: isSetSupported("ExcelApi", "1.20"),
   };
 }
 
@@ -111,6 +123,17 @@ interface SheetWrite {
   notes: NoteState | null;
   /** The cells whose notes `notes` knows and this write reconciles. */
   cells: Iterable<string>;
+}
+
+/** The shortest time between two batches started by recalculations, ms. */
+export const CALC_INTERVAL_MS = 2000;
+
+function intersectArea(a: Area, b: Area): Area | null {
+  const top = Math.max(a.top, b.top);
+  const left = Math.max(a.left, b.left);
+  const bottom = Math.min(a.bottom, b.bottom);
+  const right = Math.min(a.right, b.right);
+  return top <= bottom && left <= right ? { top, left, bottom, right } : null;
 }
 
 /**
@@ -188,6 +211,12 @@ export class WorkbookSession implements PaneHost {
   private handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
   private pending = new Map<string, Set<string>>();
   private fullReread = new Set<string>();
+  /** A change made here (not a co-author's) is pending: only then does a live batch write. */
+  private localPending = false;
+  /** The earliest time a recalculation may start a live batch (onCalculated's budget). */
+  private calcNotBefore = -Infinity;
+  /** Flagged cells without a note because of the per-sheet cap, `sheet!cell`. */
+  private beyondCap = new Map<string, string[]>();
   private timer: unknown = null;
   private lastWriteAt = -Infinity;
   private stateListeners = new Set<(s: PaneState) => void>();
@@ -214,6 +243,16 @@ export class WorkbookSession implements PaneHost {
     this.runIn = options.runIn ?? ((context, batch) => batch(context));
     this.live = options.live ?? false;
     if (!capabilities.notes) this.notice({ id: "notes-unsupported" });
+  }
+
+  /**
+   * The options of every batch: `delayForCellEdit`, since the user may be typing in a cell
+   * whenever any batch starts (a live re-check, the ribbon command, a pane button); and
+   * `mergeUndoGroup` where ExcelApi 1.20 has it, so a batch is one undo step. Without it a
+   * batch that writes does so in one write sync, which is one undo record.
+   */
+  private runOptions(): RunOptions {
+    return this.capabilities.mergeUndo ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
   }
 
   setLanguage(lang: "id" | "en"): void {
@@ -251,28 +290,14 @@ export class WorkbookSession implements PaneHost {
   private evaluate(sheet: SheetSnapshot): SheetEvaluation {
     const b = this.bindings;
     const evaluation = evaluateSheet(sheet, settingsOf(b, overridesByKey(b)));
-    const mine = b.overrides.filter((o) => o.sheet === sheet.name);
-    if (mine.length === 0) return evaluation;
-    const rows = new Map<number, string>();
-    const byName = new Map<string, number>();
-    for (const t of evaluation.tables) {
-      for (const i of t.indicators) {
-        rows.set(i.typed.row.row, normalize(i.typed.row.name));
-        byName.set(normalize(i.typed.row.name), i.typed.row.row);
-      }
-    }
-    let moved = false;
-    const overrides = b.overrides.map((o) => {
-      if (o.sheet !== sheet.name || rows.get(o.row) === normalize(o.name)) return o;
-      const row = byName.get(normalize(o.name));
-      if (row === undefined || rows.has(row) === false) {
-        this.notice({ id: "binding-entry-ignored", detail: `${o.sheet}!${o.row} ${o.name}` });
-        return o;
-      }
-      moved = true; // the user inserted or deleted rows above it
-      return { ...o, row };
-    });
-    if (!moved) return evaluation;
+    if (!b.overrides.some((o) => o.sheet === sheet.name)) return evaluation;
+    const indicators = evaluation.tables.flatMap((t) => t.indicators.map((i) => ({ row: i.typed.row.row, name: i.typed.row.name })));
+    // The user inserted or deleted rows above a table: its overrides follow their indicators
+    // (in memory; the part is rewritten only by a check or a change made in the pane).
+    const r = reanchorOverrides(b.overrides, sheet.name, indicators);
+    for (const o of r.unmatched) this.notice({ id: "binding-entry-ignored", detail: `${o.sheet}!${o.row} ${o.name}` });
+    if (!r.moved) return evaluation;
+    const overrides = r.overrides;
     this.stored = { ...this.stored!, bindings: { ...b, overrides } };
     return evaluateSheet(sheet, settingsOf(this.bindings, overridesByKey(this.bindings)));
   }
@@ -286,7 +311,8 @@ export class WorkbookSession implements PaneHost {
     const ordered = (this.names ?? []).map((n) => this.sheets.get(n.name)).filter((s): s is SheetState => s !== undefined);
     const report: WorkbookReport = { sheets: ordered.map((s) => reportEvaluation(s.evaluation)), findings: ordered.flatMap((s) => s.findings) };
     const b = this.bindings;
-    return { report, overrides: overridesByKey(b), ignored: [...b.ignored], settings: b.settings, notices: [...this.notices], checkedAt: this.checkedAt };
+    const beyondNoteCap = ordered.flatMap((s) => (this.beyondCap.get(s.name) ?? []).map((c) => `${s.name}!${c}`));
+    return { report, overrides: overridesByKey(b), ignored: [...b.ignored], settings: b.settings, notices: [...this.notices], checkedAt: this.checkedAt, beyondNoteCap };
   }
 
   /** The snapshots as last read (for tests and the ribbon command). */
@@ -395,7 +421,7 @@ export class WorkbookSession implements PaneHost {
   }
 
   private async checkOnce(onProgress?: (done: number, total: number) => void): Promise<PaneState> {
-    await this.run({}, async (context) => {
+    await this.run(this.runOptions(), async (context) => {
       const batch = "check";
       if (!this.names || !this.partIds) await this.namesSync(context, batch);
       const names = this.names!;
@@ -468,7 +494,7 @@ export class WorkbookSession implements PaneHost {
           comments: notes?.comments ?? new Set(),
         };
         this.sheets.set(r.name, sheet);
-        const wanted = planDecorations(sheet.findings, this.lang);
+        const wanted = this.plan(sheet);
         writes.push({ sheet, formats: formats.get(r.name)!.read(), wanted, notes, cells: everyNoteCell(notes, wanted) });
         if (onProgress) {
           onProgress(++done, reads.length);
@@ -534,7 +560,7 @@ export class WorkbookSession implements PaneHost {
    * Writes every sheet's formats and notes and, when changed, the bindings: one sync (note
    * additions beyond NOTE_CALLS_PER_SYNC get syncs of their own). Skipped when nothing changes.
    */
-  private async write(context: Excel.RequestContext, batch: string, writes: SheetWrite[], nextBindings: () => Bindings | null): Promise<void> {
+  private async write(context: Excel.RequestContext, batch: string, writes: SheetWrite[], nextBindings: () => Bindings | null, writePart = true): Promise<void> {
     let changes = 0;
     const additions: { ws: Excel.Worksheet; add: [string, string] }[] = [];
     // After "Hapus tanda" no flag is written until the user checks again.
@@ -559,9 +585,11 @@ export class WorkbookSession implements PaneHost {
     // The part last of all, and any extra part of ours (a race of two runtimes) removed.
     // Whatever changed in memory (tables, re-keyed or merged entries, a rename) is written;
     // queueBindingsWrite writes only when the XML differs from the part's.
-    const next = nextBindings() ?? this.stored?.bindings ?? null;
+    // A live batch never writes the part: writing a custom XML part clears Excel's undo stack
+    // (office-js #4484), and re-anchored overrides need no write (they follow by name).
+    const next = writePart ? (nextBindings() ?? this.stored?.bindings ?? null) : null;
     const written = next && this.stored ? queueBindingsWrite(context, this.stored, next) : null;
-    if (this.stored && this.stored.extra.length > 0 && !this.stored.readOnly) {
+    if (writePart && this.stored && this.stored.extra.length > 0 && !this.stored.readOnly) {
       for (const id of this.stored.extra) context.workbook.customXmlParts.getItem(id).delete();
       changes++;
     }
@@ -569,7 +597,7 @@ export class WorkbookSession implements PaneHost {
       await this.sync(context, batch, "write");
       this.lastWriteAt = this.now();
       if (written) this.stored = { ...written.read(), extra: [] };
-      else if (this.stored) this.stored = { ...this.stored, extra: [] };
+      else if (this.stored && writePart) this.stored = { ...this.stored, extra: [] };
       if (written && this.stored?.partId) this.partIds = [this.stored.partId];
     }
     if (!this.cleared) for (const w of writes) w.sheet.lastWanted = new Map(w.wanted.notes);
@@ -586,14 +614,14 @@ export class WorkbookSession implements PaneHost {
       // Re-evaluate from the snapshots in memory (no read of the cells), then write.
       let saved = false;
       try {
-        await this.run({}, async (context) => {
+        await this.run(this.runOptions(), async (context) => {
           const batch = "bindings";
           const list = [...this.sheets.values()];
           const decorations = await this.readDecorations(context, batch, list);
           const writes = list.map((s) => {
             s.evaluation = this.evaluate(s.evaluation.sheet);
             s.findings = this.findingsOf(s.evaluation);
-            const wanted = planDecorations(s.findings, this.lang);
+            const wanted = this.plan(s);
             const { formats, notes } = decorations.get(s.name)!;
             return { sheet: s, formats, wanted, notes, cells: everyNoteCell(notes, wanted) };
           });
@@ -642,7 +670,7 @@ export class WorkbookSession implements PaneHost {
    */
   async fillCapaianColumn(sheet: string, tableIndex: number, col?: number): Promise<CapaianColumnResult> {
     return this.serial(async () => {
-    const plan = await this.run({}, async (context) => {
+    const plan = await this.run(this.runOptions(), async (context) => {
         const known = this.sheets.get(sheet);
         const read = await readSheets(context, [{ name: sheet, known: known?.used }]);
         this.syncLog.push({ batch: "capaian", kind: "read" });
@@ -662,17 +690,28 @@ export class WorkbookSession implements PaneHost {
 
   // --- Clearing -----------------------------------------------------------------------------
 
-  /** Removes every format and note the add-in wrote, on every sheet. */
+  /**
+   * Removes every format and note the add-in wrote, on every sheet, and the findings sheet
+   * of an annotated copy (the CLI's `--out`: a sheet whose A1 is `findingsSheetTitle`).
+   * Nothing else of the user's is touched.
+   */
   clearFlags(): Promise<number> {
     return this.serial(() =>
-      this.run({}, async (context) => {
+      this.run(this.runOptions(), async (context) => {
         const batch = "clear";
         await this.namesSync(context, batch); // a sheet may have been renamed since
         const list = this.names!;
+        const titles = list.map((n) => context.workbook.worksheets.getItem(n.id).getRange("A1").load("values"));
         const decorations = await this.readDecorations(context, batch, list);
         let removed = 0;
+        const findingsSheets = list.filter((_, i) => isFindingsSheetTitle(titles[i].values[0][0]));
         list.forEach((n) => {
           const ws = context.workbook.worksheets.getItem(n.id);
+          if (findingsSheets.includes(n) && findingsSheets.length < list.length) {
+            ws.delete(); // the copy's findings sheet goes whole, its cells and notes with it
+            removed++;
+            return;
+          }
           const { formats, notes } = decorations.get(n.name)!;
           removed += queueFormatWrites(ws, formats, []).removed;
           if (notes) {
@@ -688,6 +727,10 @@ export class WorkbookSession implements PaneHost {
           this.lastWriteAt = this.now();
         }
         this.cleared = true;
+        if (findingsSheets.length > 0 && findingsSheets.length < list.length) {
+          for (const f of findingsSheets) this.sheets.delete(f.name);
+          this.names = list.filter((n) => !findingsSheets.includes(n));
+        }
         return removed;
       }),
     );
@@ -696,7 +739,7 @@ export class WorkbookSession implements PaneHost {
   // --- Selection ----------------------------------------------------------------------------
 
   async select(ref: CellRef): Promise<void> {
-    await this.run({}, async (context) => {
+    await this.run(this.runOptions(), async (context) => {
       const ws = context.workbook.worksheets.getItem(this.sheets.get(ref.sheet)?.id || ref.sheet);
       ws.activate();
       ws.getRange(ref.cell).select();
@@ -725,7 +768,7 @@ export class WorkbookSession implements PaneHost {
     await this.stopLiveNow();
     const bound = [...this.sheets.values()].filter((s) => s.evaluation.tables.length > 0);
     if (bound.length === 0) return;
-    await this.run({}, async (context) => {
+    await this.run(this.runOptions(), async (context) => {
       for (const s of bound) {
         // By id: the handlers survive a rename of the sheet.
         const ws = context.workbook.worksheets.getItem(s.id);
@@ -773,6 +816,9 @@ export class WorkbookSession implements PaneHost {
     if (this.ownWrite(e)) return;
     const sheet = this.sheetById(e.worksheetId);
     if (!sheet || sheet.evaluation.tables.length === 0) return;
+    // A co-author's edit (co-authoring raises it in every open pane): re-evaluate, but leave
+    // the flags to the pane of the one who typed, so that panes do not all write at once.
+    if (e.source !== "Remote") this.localPending = true;
     // `details` is absent for pastes and multi-cell edits: only the address is used. Rows or
     // columns inserted or deleted move notes and cells: the sheet is read again.
     const areas = eventAreas(e.address);
@@ -790,16 +836,28 @@ export class WorkbookSession implements PaneHost {
     this.schedule();
   }
 
+  /**
+   * A recalculation. Filtered: only the recalculated cells inside a recognised table are
+   * read again (a sheet-wide recalculation, no address, reads the tables' cells, never the
+   * whole sheet). Budgeted: at most one recalculation batch per CALC_INTERVAL_MS, so
+   * volatile formulas (NOW, RAND), which recalculate at every change, cost one round trip per
+   * interval at most; such a batch writes only when the flags change, and a write does not
+   * recalculate, so there is no loop.
+   */
   onCalculated(e: Excel.WorksheetCalculatedEventArgs): void {
     const sheet = this.sheetById(e.worksheetId);
     if (!sheet || sheet.evaluation.tables.length === 0) return;
-    const address = e.address;
-    if (address && eventAreas(address) !== null) {
-      const set = this.pending.get(sheet.name) ?? new Set<string>();
-      set.add(address);
-      this.pending.set(sheet.name, set);
-    } else this.fullReread.add(sheet.name);
-    this.schedule();
+    const tables = sheet.evaluation.tables.map((t) => ({ top: t.table.headerTop, left: t.table.left, bottom: t.table.lastDataRow, right: t.table.right }));
+    const areas = e.address ? eventAreas(e.address) : null;
+    const hits = (areas ?? tables).flatMap((a) => tables.map((t) => intersectArea(a, t)).filter((x): x is Area => x !== null));
+    if (hits.length === 0) return;
+    const set = this.pending.get(sheet.name) ?? new Set<string>();
+    for (const h of hits) set.add(rangeAddress(h.top, h.left, h.bottom, h.right));
+    this.pending.set(sheet.name, set);
+    this.localPending = true; // a recalculation here is this workbook's, as an edit is
+    const wait = Math.max(this.debounceMs, this.calcNotBefore - this.now());
+    this.calcNotBefore = this.now() + wait + CALC_INTERVAL_MS;
+    this.schedule(wait);
   }
 
   private onSelection(e: Excel.WorksheetSelectionChangedEventArgs): void {
@@ -809,12 +867,12 @@ export class WorkbookSession implements PaneHost {
     for (const l of this.selectionListeners) l({ sheet: sheet.name, cell });
   }
 
-  private schedule(): void {
+  private schedule(ms: number = this.debounceMs): void {
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = this.setTimer(() => {
       this.timer = null;
       this.flush().catch(() => undefined); // flush reports its own failures as a notice
-    }, this.debounceMs);
+    }, ms);
   }
 
   /** Runs the pending batch now (the debounce timer calls it; tests may too). */
@@ -822,6 +880,7 @@ export class WorkbookSession implements PaneHost {
     return this.serial(async () => {
       // By id: the first attempt may have followed a rename.
       const ids = [...new Set([...this.pending.keys(), ...this.fullReread])].map((n) => this.sheets.get(n)?.id).filter((id): id is string => !!id);
+      const local = this.localPending;
       try {
         try {
           await this.editBatch();
@@ -831,6 +890,7 @@ export class WorkbookSession implements PaneHost {
           const names = ids.map((id) => this.sheetById(id)?.name).filter((n): n is string => !!n);
           if (names.length === 0) throw first;
           for (const n of names) this.fullReread.add(n);
+          if (local) this.localPending = true;
           await this.editBatch();
         }
       } catch (e) {
@@ -846,12 +906,14 @@ export class WorkbookSession implements PaneHost {
   private async editBatch(): Promise<void> {
     const pending = this.pending;
     const full = this.fullReread;
+    const local = this.localPending;
     this.pending = new Map();
     this.fullReread = new Set();
+    this.localPending = false;
     const names = [...new Set([...pending.keys(), ...full])].filter((n) => this.sheets.has(n));
     if (names.length === 0) return;
     // delayForCellEdit: a batch that starts while the user is typing in a cell waits for them.
-    await this.run({ delayForCellEdit: true }, async (context) => {
+    await this.run(this.runOptions(), async (context) => {
       const batch = "edit";
       const jobs = names.map((name) => {
         const s = this.sheets.get(name)!;
@@ -923,7 +985,7 @@ export class WorkbookSession implements PaneHost {
       //    neighbouring rows) are probed, all sheets in one sync, only when there are any.
       const planned = jobs.map((j) => {
         j.s.findings = this.findingsOf(j.s.evaluation);
-        const wanted = planDecorations(j.s.findings, this.lang);
+        const wanted = this.plan(j.s);
         const full = fullNotes.get(j.s.name);
         if (!this.capabilities.notes || full) return { j, wanted, notes: full ?? null, cells: everyNoteCell(full ?? null, wanted), more: null };
         const probedSet = new Set(j.probed);
@@ -940,11 +1002,25 @@ export class WorkbookSession implements PaneHost {
         for (const p of planned) if (p.more && p.notes) p.more.read(p.notes);
       }
       const writes: SheetWrite[] = planned.map((p) => ({ sheet: p.j.s, formats: p.j.formats.read(), wanted: p.wanted, notes: p.notes, cells: p.cells }));
-      await this.write(context, batch, writes, () => this.tablesChange());
+      // Only co-authors' edits: evaluated for this pane, flags left to the pane that edited.
+      if (local) await this.write(context, batch, writes, () => null, false);
     });
     this.checkedAt = this.now();
     const state = this.state();
     for (const l of this.stateListeners) l(state);
+  }
+
+  /**
+   * A sheet's wanted flags. Past the per-sheet note cap (flag-style.ts) a flagged cell has
+   * its colour only: the pane is told which, and its messages stay in the Temuan view.
+   */
+  private plan(s: SheetState): SheetDecorations {
+    const wanted = planDecorations(s.findings, this.lang);
+    if (this.capabilities.notes && wanted.beyondNoteCap.length > 0) {
+      this.beyondCap.set(s.name, wanted.beyondNoteCap);
+      this.notice({ id: "notes-capped", detail: `${s.name}: ${wanted.beyondNoteCap.length}` });
+    } else this.beyondCap.delete(s.name);
+    return wanted;
   }
 
   /** The table cells of the rows these areas touch (where this batch's flags can change). */

@@ -46,6 +46,8 @@ export interface PaneState {
   notices: Notice[];
   /** When the report was computed (ms since epoch). */
   checkedAt: number;
+  /** Flagged cells (`sheet!cell`) that got no note because their sheet reached the note cap: colour only. */
+  beyondNoteCap?: string[];
 }
 
 export interface CellRef {

@@ -33,8 +33,8 @@
  * library loaded by a <script>).
  */
 import type { Area, WorkbookSnapshot } from "../../src/engine/snapshot";
-import { cellAddress, columnLetters, columnNumber } from "../../src/engine/address";
-import { FakeSheet, FakeWorkbookModel, type FakeCell, type FakeConditionalFormat } from "./fake-excel";
+import { cellAddress, columnLetters } from "../../src/engine/address";
+import { FakeSheet, FakeWorkbookModel, check, parseArea, type FakeCell, type FakeConditionalFormat } from "./fake-excel";
 import { isCellError } from "../../src/engine/snapshot";
 
 /** The library's globals (from a vm context in Node, from `window` in the browser). */
@@ -160,34 +160,6 @@ function areaText(a: Area): string {
   if (a.left === 1 && a.right === MAX_COL) return `${a.top}:${a.bottom}`;
   if (a.top === 1 && a.bottom === MAX_ROW) return `${columnLetters(a.left)}:${columnLetters(a.right)}`;
   return a.top === a.bottom && a.left === a.right ? cellAddress(a.top, a.left) : `${cellAddress(a.top, a.left)}:${cellAddress(a.bottom, a.right)}`;
-}
-
-/** `B2`, `B2:D9`, `3:5`, `A:C`, with or without `$` and a sheet part. */
-export function parseArea(address: string): Area {
-  const bare = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "").trim().toUpperCase();
-  const [p, q = p] = bare.split(":");
-  const cell = /^([A-Z]{1,3})([0-9]{1,7})$/;
-  const a = cell.exec(p);
-  const b = cell.exec(q);
-  if (a && b) {
-    const r1 = Number(a[2]);
-    const r2 = Number(b[2]);
-    const c1 = columnNumber(a[1]);
-    const c2 = columnNumber(b[1]);
-    return check({ top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) }, address);
-  }
-  if (/^[0-9]{1,7}$/.test(p) && /^[0-9]{1,7}$/.test(q)) return check({ top: Math.min(+p, +q), left: 1, bottom: Math.max(+p, +q), right: MAX_COL }, address);
-  if (/^[A-Z]{1,3}$/.test(p) && /^[A-Z]{1,3}$/.test(q)) {
-    const c1 = columnNumber(p);
-    const c2 = columnNumber(q);
-    return check({ top: 1, left: Math.min(c1, c2), bottom: MAX_ROW, right: Math.max(c1, c2) }, address);
-  }
-  throw invalidArgument(`address "${address}"`);
-}
-
-function check(a: Area, address: string): Area {
-  if (a.top < 1 || a.left < 1 || a.bottom > MAX_ROW || a.right > MAX_COL) throw invalidArgument(`address "${address}"`);
-  return a;
 }
 
 function intersect(a: Area, b: Area): Area | null {
@@ -936,6 +908,8 @@ export class ExcelSimulator {
     this.sets = new Set(options.sets ?? ["SharedRuntime 1.1", "DialogApi 1.1", "DelayForCellEdit 1.0"]);
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
     simulators.set(this.url, this);
+    // The host that answers Office.context.requirements: the one made last.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     current = this;
     if (bound !== runtime) throw new Error("the runtime was not bound to the simulators (bindRuntime)");
   }
@@ -1069,9 +1043,12 @@ export class ExcelSimulator {
         case 1:
           obj = new WorkbookObj(this);
           break;
-        case 3:
-          obj = parent().method(p.Name, args());
+        case 3: {
+          // An …OrNullObject method of a null object is a null object too.
+          const up = p.ParentObjectPathId !== undefined ? resolve(p.ParentObjectPathId) : null;
+          obj = up === null && /OrNullObject$/.test(p.Name) ? null : parent().method(p.Name, args());
           break;
+        }
         case 4:
           obj = parent().property(p.Name);
           break;

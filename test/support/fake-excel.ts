@@ -14,7 +14,7 @@
  */
 import type { Area, CellValue, SheetSnapshot, SheetTable, WorkbookSnapshot } from "../../src/engine/snapshot";
 import { eachCell, isCellError } from "../../src/engine/snapshot";
-import { cellAddress, parseRangeAddress, rangeAddress } from "../../src/engine/address";
+import { cellAddress, columnNumber, rangeAddress } from "../../src/engine/address";
 
 export interface FakeCell {
   value: CellValue;
@@ -56,6 +56,34 @@ export class FakeExcelError extends Error {
     super(`${code}: ${message}`);
     this.name = "FakeExcelError";
   }
+}
+
+/** `B2`, `B2:D9`, `3:5`, `A:C`, with or without `$` and a sheet part. */
+export function parseArea(address: string): Area {
+  const bare = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "").trim().toUpperCase();
+  const [p, q = p] = bare.split(":");
+  const cell = /^([A-Z]{1,3})([0-9]{1,7})$/;
+  const a = cell.exec(p);
+  const b = cell.exec(q);
+  if (a && b) {
+    const r1 = Number(a[2]);
+    const r2 = Number(b[2]);
+    const c1 = columnNumber(a[1]);
+    const c2 = columnNumber(b[1]);
+    return check({ top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) }, address);
+  }
+  if (/^[0-9]{1,7}$/.test(p) && /^[0-9]{1,7}$/.test(q)) return check({ top: Math.min(+p, +q), left: 1, bottom: Math.max(+p, +q), right: 16384 }, address);
+  if (/^[A-Z]{1,3}$/.test(p) && /^[A-Z]{1,3}$/.test(q)) {
+    const c1 = columnNumber(p);
+    const c2 = columnNumber(q);
+    return check({ top: 1, left: Math.min(c1, c2), bottom: 1048576, right: Math.max(c1, c2) }, address);
+  }
+  throw new FakeExcelError("InvalidArgument", `address "${address}"`);
+}
+
+export function check(a: Area, address: string): Area {
+  if (a.top < 1 || a.left < 1 || a.bottom > 1048576 || a.right > 16384) throw new FakeExcelError("InvalidArgument", `address "${address}"`);
+  return a;
 }
 
 const key = (row: number, col: number): string => `${row},${col}`;
@@ -187,7 +215,7 @@ export class FakeSheet {
     }
     this.cells = cells;
     const moveAddr = (addr: string): string | null => {
-      const a = parseRangeAddress(addr);
+      const a = parseArea(addr);
       return a.top === row ? null : cellAddress(shift(a.top), a.left);
     };
     const notes = new Map<string, FakeNote>();
@@ -306,7 +334,7 @@ class FakeWorkbook {
     return new FakeRange(this.ctx, () => {
       const sel = this.ctx.model.selected;
       if (!sel) throw new FakeExcelError("ItemNotFound", "no selection");
-      return { sheet: this.ctx.model.sheet(sel.sheet), area: parseRangeAddress(stripSheet(sel.address)) };
+      return { sheet: this.ctx.model.sheet(sel.sheet), area: parseArea(stripSheet(sel.address)) };
     });
   }
 }
@@ -401,15 +429,24 @@ export class FakeWorksheet extends Loadable {
   get comments(): FakeCommentCollection {
     return new FakeCommentCollection(this.ctx, () => this.target());
   }
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.ctx, () => this.target());
+  }
+  delete(): void {
+    this.ctx.queue(() => {
+      const s = this.target();
+      this.ctx.model.sheets = this.ctx.model.sheets.filter((x) => x !== s);
+    });
+  }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, () => {
       const sheet = this.target();
-      const area = address ? parseRangeAddress(stripSheet(address)) : { top: 1, left: 1, bottom: 1048576, right: 16384 };
+      const area = address ? parseArea(stripSheet(address)) : { top: 1, left: 1, bottom: 1048576, right: 16384 };
       return { sheet, area };
     });
   }
   getRanges(address: string): FakeRangeAreas {
-    return new FakeRangeAreas(this.ctx, () => ({ sheet: this.target(), areas: address.split(",").map((a) => parseRangeAddress(stripSheet(a.trim()))) }));
+    return new FakeRangeAreas(this.ctx, () => ({ sheet: this.target(), areas: address.split(",").map((a) => parseArea(stripSheet(a.trim()))) }));
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
     return new FakeRange(this.ctx, () => ({
@@ -571,10 +608,30 @@ export class FakeRange extends Loadable {
     });
   }
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    if (cellType === "Visible") {
+      return new FakeRangeAreas(this.ctx, () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const { sheet, area } = t;
+        const spans = (from: number, to: number, hidden: Set<number>): [number, number][] => {
+          const out: [number, number][] = [];
+          for (let n = from; n <= to; n++) {
+            if (hidden.has(n)) continue;
+            const last = out[out.length - 1];
+            if (last && last[1] === n - 1) last[1] = n;
+            else out.push([n, n]);
+          }
+          return out;
+        };
+        const areas: Area[] = [];
+        for (const [top, bottom] of spans(area.top, area.bottom, sheet.hiddenRows)) for (const [left, right] of spans(area.left, area.right, sheet.hiddenCols)) areas.push({ top, left, bottom, right });
+        return areas.length ? { sheet, areas } : null;
+      });
+    }
     if (cellType !== "Comments") throw new FakeExcelError("InvalidArgument", `special cells ${cellType}`);
     return new FakeRangeAreas(this.ctx, () => {
       const { sheet, area } = this.target();
-      const cells = [...sheet.notes.keys(), ...sheet.threadedComments].map((a) => parseRangeAddress(a)).filter((a) => intersects(a, area));
+      const cells = [...sheet.notes.keys(), ...sheet.threadedComments].map((a) => parseArea(a)).filter((a) => intersects(a, area));
       return cells.length ? { sheet, areas: cells } : null;
     });
   }
@@ -888,7 +945,7 @@ class FakeNoteProxy extends Loadable {
     return new FakeRange(this.ctx, () => {
       this.note();
       const { sheet, addr } = this.resolve();
-      return { sheet, area: parseRangeAddress(addr) };
+      return { sheet, area: parseArea(addr) };
     });
   }
   delete(): void {
@@ -917,9 +974,76 @@ class FakeCommentCollection {
           const sheet = this.sheet();
           const addr = [...sheet.threadedComments][index];
           if (addr === undefined) throw new FakeExcelError("ItemNotFound", `comment #${index}`);
-          return { sheet, area: parseRangeAddress(addr) };
+          return { sheet, area: parseArea(addr) };
         }),
     };
+  }
+}
+
+class FakeTableCollection extends Loadable {
+  private itemProxies: FakeTableProxy[] = [];
+  private loadedItems = false;
+  constructor(
+    ctx: FakeContext,
+    private sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    throw new FakeExcelError("InvalidArgument", `TableCollection.${name}`);
+  }
+  override applyLoad(names: string[]): void {
+    const sheet = this.sheet();
+    this.itemProxies = sheet.tables.map((_, i) => new FakeTableProxy(this.ctx, () => sheet.tables[i]));
+    for (const n of names) for (const item of this.itemProxies) item.applyLoad([n.replace(/^items\//, "")]);
+    this.loadedItems = true;
+  }
+  get items(): FakeTableProxy[] {
+    if (!this.loadedItems) throw new PropertyNotLoaded("TableCollection.items");
+    return this.itemProxies;
+  }
+  getItemAt(index: number): FakeTableProxy {
+    return new FakeTableProxy(this.ctx, () => {
+      const t = this.sheet().tables[index];
+      if (!t) throw new FakeExcelError("ItemNotFound", `table #${index}`);
+      return t;
+    }, this.sheet);
+  }
+}
+
+class FakeTableProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private table: () => SheetTable,
+    private sheet?: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    const t = this.table();
+    if (name === "name") return t.name;
+    if (name === "showHeaders") return t.headerRows > 0;
+    if (name === "showTotals") return t.totalsRows > 0;
+    if (name === "showFilterButton") return t.autoFilter;
+    throw new FakeExcelError("InvalidArgument", `Table.${name}`);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get showHeaders(): boolean {
+    return this.get("showHeaders");
+  }
+  get showTotals(): boolean {
+    return this.get("showTotals");
+  }
+  get showFilterButton(): boolean {
+    return this.get("showFilterButton");
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      if (!this.sheet) throw new FakeExcelError("InvalidArgument", "Table.getRange of a collection item");
+      return { sheet: this.sheet(), area: { ...this.table().area } };
+    });
   }
 }
 
