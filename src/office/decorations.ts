@@ -159,7 +159,9 @@ export interface FormatWrites {
 }
 
 /** Queues the format changes: ours that are not wanted go (highest id first), new ones come. */
-export function queueFormatWrites(ws: Excel.Worksheet, ours: readonly OurFormat[], wanted: readonly FormatGroup[]): FormatWrites {
+export function queueFormatWrites(sheet: Excel.Worksheet | (() => Excel.Worksheet), ours: readonly OurFormat[], wanted: readonly FormatGroup[]): FormatWrites {
+  // A proxy made and not used still costs a round trip: Excel.run sends what is queued.
+  const ws = typeof sheet === "function" ? sheet : () => sheet;
   const keep = new Set(wanted.map((f) => `${f.severity}:${f.hash}`));
   const present = new Set<string>();
   const doomed: OurFormat[] = [];
@@ -175,7 +177,7 @@ export function queueFormatWrites(ws: Excel.Worksheet, ours: readonly OurFormat[
   let added = 0;
   for (const f of wanted) {
     if (present.has(`${f.severity}:${f.hash}`)) continue;
-    const cf = ws.getRanges(f.cells.join(",")).conditionalFormats.add("Custom");
+    const cf = ws().getRanges(f.cells.join(",")).conditionalFormats.add("Custom");
     cf.custom.rule.formula = markerFormula(f.severity, f.hash);
     cf.custom.format.fill.color = FLAG_COLOURS[f.severity].fill;
     cf.custom.format.font.color = FLAG_COLOURS[f.severity].font;

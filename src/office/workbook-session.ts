@@ -565,14 +565,16 @@ export class WorkbookSession implements PaneHost {
     const additions: { ws: Excel.Worksheet; add: [string, string] }[] = [];
     // After "Hapus tanda" no flag is written until the user checks again.
     for (const w of this.cleared ? [] : writes) {
-      const ws = context.workbook.worksheets.getItem(w.sheet.id || w.sheet.name);
+      // Made only when something is written to the sheet: an unused proxy is sent too.
+      let proxy: Excel.Worksheet | null = null;
+      const ws = (): Excel.Worksheet => (proxy ??= context.workbook.worksheets.getItem(w.sheet.id || w.sheet.name));
       const f = queueFormatWrites(ws, w.formats, w.wanted.formats);
       changes += f.added + f.removed;
       if (w.notes) {
         const plan = reconcileNotes(w.notes, w.wanted.notes, w.cells);
         queueNoteChanges(plan);
         changes += plan.update.length + plan.remove.length;
-        for (const a of plan.add) additions.push({ ws, add: a });
+        for (const a of plan.add) additions.push({ ws: ws(), add: a });
         for (const c of plan.kept) this.notice({ id: "user-note-kept", detail: `${w.sheet.name}!${c}` });
       }
     }

@@ -148,6 +148,11 @@ export interface RequestRecord {
   /** The error code the request failed with, if any. */
   error: string | null;
   actions: number;
+  /**
+   * Excel.run's own request after the batch: it removes the references of the ranges it
+   * tracked (`_RemoveReference`), carries no data and is no sync of the add-in's.
+   */
+  cleanup: boolean;
 }
 
 // --- Addresses ----------------------------------------------------------------------------
@@ -230,10 +235,6 @@ abstract class SimObject {
   }
   /** Method action (ActionType 3): its return value. */
   call(name: string, _args: unknown[]): unknown {
-    // Excel.run tracks the ranges it hands out (`_KeepReference`) so that they follow row
-    // inserts across syncs. The simulator hands out no reference ids, so the library keeps
-    // addressing such ranges by their paths, re-resolved in each request.
-    if (name === "_KeepReference" && (this.kind === "Range" || this.kind === "RangeAreas")) return null;
     throw notImplemented(`${this.kind}.${name}() (method)`);
   }
   /** Scalar property (PascalCase). */
@@ -256,6 +257,13 @@ abstract class SimObject {
 
 class WorkbookObj extends SimObject {
   readonly kind = "Workbook";
+  override call(name: string, args: unknown[]): unknown {
+    if (name === "_RemoveReference") {
+      this.sim.references.delete(String(args[0]));
+      return null;
+    }
+    return super.call(name, args);
+  }
   override property(name: string): SimObject | null {
     if (name === "Worksheets") return new WorksheetsObj(this.sim);
     if (name === "CustomXmlParts") return new PartsObj(this.sim, null);
@@ -894,6 +902,13 @@ export class ExcelSimulator {
   private batch = 0;
   private before: FakeWorkbookModel | null = null;
   private registrations = new Map<string, Map<EventName, number>>();
+  /**
+   * Objects the library asked Excel to keep (`_KeepReference`, done by Excel.run for every
+   * range it hands out), by reference id; the library then addresses them by that id
+   * (object path type 6) until it removes them at the end of the batch.
+   */
+  readonly references = new Map<string, SimObject>();
+  private nextReference = 1;
   private readonly excelApi: number;
   private readonly sets: Set<string>;
   private readonly payloadLimit: number;
@@ -905,7 +920,7 @@ export class ExcelSimulator {
   ) {
     this.url = `https://excel-${nextSimulator++}.simulator.invalid`;
     this.excelApi = options.excelApi ?? 1.17;
-    this.sets = new Set(options.sets ?? ["SharedRuntime 1.1", "DialogApi 1.1", "DelayForCellEdit 1.0"]);
+    this.sets = new Set(options.sets ?? ["SharedRuntime 1.1", "DialogApi 1.1", "DelayForCellEdit 1.1"]);
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
     simulators.set(this.url, this);
     // The host that answers Office.context.requirements: the one made last.
@@ -985,9 +1000,9 @@ export class ExcelSimulator {
     change(this.model);
   }
 
-  /** Requests of one batch (an Excel.run), in order. */
+  /** The add-in's requests (its syncs) of one batch (an Excel.run), in order; Excel.run's cleanup left out. */
   requestsOf(batch: number): RequestRecord[] {
-    return this.requests.filter((r) => r.batch === batch);
+    return this.requests.filter((r) => r.batch === batch && !r.cleanup);
   }
 
   get batches(): number {
@@ -999,7 +1014,9 @@ export class ExcelSimulator {
     const batch = Number(request.headers["x-simulator-batch"] ?? 0);
     const flags = Number(/[?&]flags=(-?\d+)/.exec(request.url)?.[1] ?? 0);
     const body = JSON.parse(text) as Body;
-    const record: RequestRecord = { batch, flags, requestBytes: byteLength(text), responseBytes: 0, wrote: false, error: null, actions: body.Actions.length };
+    const methods = body.Actions.filter((a) => a.ActionType === 3);
+    const cleanup = methods.length > 0 && methods.every((a) => a.Name === "_RemoveReference") && body.Actions.every((a) => a.ActionType === 1 || a.ActionType === 3);
+    const record: RequestRecord = { batch, flags, requestBytes: byteLength(text), responseBytes: 0, wrote: false, error: null, actions: body.Actions.length, cleanup };
     this.requests.push(record);
     if (record.requestBytes > this.payloadLimit) {
       record.error = "RequestPayloadSizeLimitExceeded";
@@ -1055,6 +1072,12 @@ export class ExcelSimulator {
         case 5:
           obj = parent().indexer(args());
           break;
+        case 6: {
+          const ref = this.references.get(p.Name);
+          if (!ref) throw invalidArgument(`reference ${p.Name} (removed or never kept)`);
+          obj = ref;
+          break;
+        }
         case 7:
           obj = null;
           break;
@@ -1065,6 +1088,16 @@ export class ExcelSimulator {
       return obj;
     };
     let location = "";
+    // Instantiate results by path: a kept object's answer carries its `_ReferenceId`.
+    const instances = new Map<number, Record<string, unknown>>();
+    const finish = <T extends { Results: { ActionId: number; Value: unknown }[] }>(out: T): T => {
+      for (const [pathId, ref] of kept) {
+        const value = instances.get(pathId);
+        if (value) value._ReferenceId = ref;
+      }
+      return out;
+    };
+    const kept = new Map<number, string>();
     for (let i = 0; i < body.Actions.length; i++) {
       const a = body.Actions[i];
       try {
@@ -1072,7 +1105,9 @@ export class ExcelSimulator {
         switch (a.ActionType) {
           case 1: {
             const obj = resolve(a.ObjectPathId);
-            results.push({ ActionId: a.Id, Value: obj === null ? null : obj.instance() });
+            const value = obj === null ? null : obj.instance();
+            if (value) instances.set(a.ObjectPathId, value);
+            results.push({ ActionId: a.Id, Value: value });
             break;
           }
           case 2: {
@@ -1089,6 +1124,13 @@ export class ExcelSimulator {
             }
             if (obj === null) throw itemNotFound(`${a.Name} on a null object`);
             location = `${obj.kind}.${lowerFirst(a.Name)}`;
+            if (a.Name === "_KeepReference" && (obj.kind === "Range" || obj.kind === "RangeAreas")) {
+              const ref = `sim-ref-${this.nextReference++}`;
+              this.references.set(ref, obj);
+              kept.set(a.ObjectPathId, ref);
+              results.push({ ActionId: a.Id, Value: null });
+              break;
+            }
             results.push({ ActionId: a.Id, Value: obj.call(a.Name, argumentsOf(a.ArgumentInfo, resolve)) ?? null });
             break;
           }
@@ -1109,14 +1151,14 @@ export class ExcelSimulator {
       } catch (e) {
         if (!(e instanceof SimulatorError)) throw e;
         const p = body.ObjectPaths[String(a.ObjectPathId)];
-        return {
+        return finish({
           Results: results,
           TraceIds: traceIds,
           Error: { Code: e.code, Message: e.message, HttpStatusCode: e.status, Location: location || (p ? lowerFirst(p.Name) : ""), ActionIndex: i },
-        };
+        });
       }
     }
-    return { Results: results, TraceIds: traceIds };
+    return finish({ Results: results, TraceIds: traceIds });
   }
 
   /** No longer answers requests (its URL is dropped). */

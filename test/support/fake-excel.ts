@@ -231,6 +231,29 @@ export class FakeSheet {
     this.conditionalFormats = this.conditionalFormats.filter((cf) => cf.areas.length > 0);
   }
 
+  /** The user inserts a whole row above `row`: everything from it down moves one row lower. */
+  insertRow(row: number): void {
+    const shift = (r: number): number => (r >= row ? r + 1 : r);
+    const cells = new Map<string, FakeCell>();
+    for (const [k, c] of this.cells) {
+      const [r, col] = k.split(",").map(Number);
+      cells.set(key(shift(r), col), c);
+    }
+    this.cells = cells;
+    const moveAddr = (addr: string): string => {
+      const a = parseArea(addr);
+      return cellAddress(shift(a.top), a.left);
+    };
+    this.notes = new Map([...this.notes].map(([a, n]) => [moveAddr(a), n]));
+    this.threadedComments = new Set([...this.threadedComments].map(moveAddr));
+    this.commentText = new Map([...this.commentText].map(([a, t]) => [moveAddr(a), t]));
+    const moveArea = (a: Area): Area => ({ ...a, top: shift(a.top), bottom: a.bottom >= row ? a.bottom + 1 : a.bottom });
+    this.merges = this.merges.map(moveArea);
+    for (const cf of this.conditionalFormats) cf.areas = cf.areas.map(moveArea);
+    this.tables = this.tables.map((t) => ({ ...t, area: moveArea(t.area) }));
+    this.hiddenRows = new Set([...this.hiddenRows].map(shift));
+  }
+
   /** Bounding box of the cells holding values (what getUsedRange(true) returns). */
   usedArea(): Area | null {
     let a: Area | null = null;
