@@ -23,3 +23,16 @@ export function createExcelSession(options: SessionOptions = {}): WorkbookSessio
     runIn: (context, batch) => Excel.run(context, batch),
   });
 }
+
+let shared: WorkbookSession | null = null;
+
+/**
+ * The one session of this runtime. The manifest declares a shared runtime (SharedRuntime
+ * 1.1, `<Runtimes>`): the task pane and the ribbon's command run in the same page and the
+ * same bundle, so both get this session, and their batches go through its one queue
+ * instead of interleaving read-then-write batches on the same flags.
+ */
+export function sharedExcelSession(options: SessionOptions = {}): WorkbookSession {
+  shared ??= createExcelSession({ live: true, ...options });
+  return shared;
+}
