@@ -85,7 +85,11 @@ export interface PlacedNote {
   content: string;
   /** True when its text starts with the add-in's marker: only these are ever changed. */
   ours: boolean;
-  item: Excel.Note;
+  /**
+   * The proxy to change or delete it, made when a write needs it: a proxy made and never
+   * used is still sent (Excel.run sends what is queued when the batch ends).
+   */
+  item: () => Excel.Note;
 }
 
 export interface NoteState {
@@ -128,7 +132,7 @@ export function queueNoteState(ws: Excel.Worksheet, counts: NoteCounts, from: nu
         // Changed later through getItem(cell), not through the getItemAt(i) proxy: a note has
         // no id, so that proxy may be replayed by index in the write sync, after other notes
         // were removed — and then name another note, perhaps the user's.
-        into.notes.set(cell, { content: n.item.content, ours: isOurNote(n.item.content), item: ws.notes.getItem(cell) });
+        into.notes.set(cell, { content: n.item.content, ours: isOurNote(n.item.content), item: () => ws.notes.getItem(cell) });
       }
       for (const c of comments) into.comments.add(cellOf(c.address));
     },
@@ -145,7 +149,7 @@ export function queueCellNotes(ws: Excel.Worksheet, cells: readonly string[]): {
   return {
     read(into: NoteState): void {
       for (const p of probes) {
-        if (!p.note.isNullObject) into.notes.set(p.cell, { content: p.note.content, ours: isOurNote(p.note.content), item: p.note });
+        if (!p.note.isNullObject) into.notes.set(p.cell, { content: p.note.content, ours: isOurNote(p.note.content), item: () => p.note });
       }
     },
   };
@@ -206,8 +210,8 @@ export function reconcileNotes(state: NoteState, wanted: ReadonlyMap<string, str
     if (note && !note.ours) {
       if (want !== undefined) plan.kept.push(cell);
     } else if (note) {
-      if (want === undefined) plan.remove.push(note.item);
-      else if (note.content !== want) plan.update.push({ item: note.item, content: want });
+      if (want === undefined) plan.remove.push(note.item());
+      else if (note.content !== want) plan.update.push({ item: note.item(), content: want });
     } else if (want !== undefined) {
       if (state.comments.has(cell)) plan.kept.push(cell);
       else plan.add.push([cell, want]);

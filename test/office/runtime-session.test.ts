@@ -4,9 +4,9 @@
  * answered by the simulator (test/support/excel-simulator.ts) over real fixtures. Round
  * trips and payload sizes are counted from the library's own ProcessQuery requests.
  *
- * The npm library (1.1.110) has no Worksheet.notes (ExcelApi 1.18 is in the CDN build
- * only), so on this runtime the host reports ExcelApi up to 1.17 and the flags are colours;
- * the note behaviours are tested over the typed fake (workbook-session.test.ts).
+ * The npm library (1.1.110) has no Worksheet.notes (ExcelApi 1.18 is in the CDN build);
+ * test/support/notes-api.ts adds the note classes to it, written as the library writes its
+ * comment classes. workbook-session.test.ts runs its whole suite on this runtime as well.
  */
 import { loadWorkbook } from "../support/fixtures";
 import { sessionOn, simulatorFor, simulatorOf } from "../support/simulated-host";
@@ -169,18 +169,22 @@ describe("snapshot through the runtime", () => {
 });
 
 describe("round trips counted from the runtime's requests", () => {
-  it("a check is one read and one write (the first one reads the names first); a re-check with nothing new: one read", async () => {
+  it("a check is one read and one write (the first reads the names first); a re-check with nothing new: one read and the notes' locations", async () => {
     const sim = await simulatorFor(PENGUKURAN);
     const session = sessionOn(sim);
     await session.check();
     expect(session.syncLog.map((s) => s.kind)).toEqual(["names", "read", "write"]);
     expect(sim.requestsOf(1).map((r) => r.wrote)).toEqual([false, false, true]);
+    // Named exception: where a note is, Office says only through Note.getLocation().
     await session.check();
-    expect(sim.requestsOf(2).map((r) => r.wrote)).toEqual([false]);
+    expect(session.syncLog.slice(3).map((s) => s.kind)).toEqual(["read", "notes"]);
+    expect(sim.requestsOf(2).map((r) => r.wrote)).toEqual([false, false]);
+    // Excel.run's own cleanup request ends each batch that was handed ranges.
+    expect(sim.requests.filter((r) => r.cleanup).map((r) => r.batch)).toEqual([1, 2]);
     for (const r of sim.requests) expect(r.responseBytes).toBeLessThan(PAYLOAD_LIMIT);
   });
 
-  it("a workbook that already holds exactly the add-in's flags (saved, reopened) gets zero format writes", async () => {
+  it("a workbook that already holds exactly the add-in's flags (saved, reopened) gets zero format and zero note writes", async () => {
     const sim = await simulatorFor(PENGUKURAN);
     await sessionOn(sim).check();
     const saved = new FakeWorkbookModel();
@@ -190,7 +194,9 @@ describe("round trips counted from the runtime's requests", () => {
     const session = sessionOn(reopened);
     await session.check();
     expect(reopened.requests.filter((r) => r.wrote)).toEqual([]);
-    expect(session.syncLog.map((s) => s.kind)).toEqual(["names", "read"]);
+    expect([reopened.formatWrites, reopened.noteWrites, reopened.partWrites]).toEqual([0, 0, 0]);
+    expect(session.syncLog.map((s) => s.kind)).toEqual(["names", "read", "notes"]);
+    expect(saved.sheets.flatMap((s) => [...s.notes.keys()]).length).toBe(11);
   });
 });
 

@@ -321,6 +321,10 @@ class WorksheetObj extends SimObject {
     return super.get(name);
   }
   override property(name: string): SimObject | null {
+    if (name === "Notes") {
+      if (!this.sim.isSetSupported("ExcelApi", "1.18")) throw new SimulatorError("ApiNotFound", "Worksheet.notes needs ExcelApi 1.18.", 404);
+      return new NotesObj(this.sim, this.live());
+    }
     if (name === "Comments") return new CommentsObj(this.sim, this.live());
     if (name === "Tables") return new TablesObj(this.sim, this.live());
     return super.property(name);
@@ -538,6 +542,7 @@ class ConditionalFormatsObj extends SimObject {
       this.sim.mutate();
       const cf: FakeConditionalFormat = { id: this.sim.model.newId("cf"), type, areas: this.areas.map((a) => ({ ...a })), formula: null, fill: null, font: null };
       this.sheet.conditionalFormats.unshift(cf); // a new format takes the top priority
+      this.sim.formatWrites++;
       return new ConditionalFormatObj(this.sim, this, cf);
     }
     return super.method(name, args);
@@ -585,6 +590,7 @@ class ConditionalFormatObj extends SimObject {
       this.sim.mutate();
       const sheet = this.collection.sheet;
       sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== this.cf);
+      this.sim.formatWrites++;
       return null;
     }
     return super.call(name, args);
@@ -657,6 +663,107 @@ class ColorObj extends SimObject {
     if (name !== "Color") return super.set(name, value);
     this.sim.mutate();
     this.cf[this.field] = String(value);
+  }
+}
+
+class NotesObj extends SimObject {
+  readonly kind = "NoteCollection";
+  constructor(
+    sim: ExcelSimulator,
+    readonly sheet: FakeSheet,
+  ) {
+    super(sim);
+  }
+  private cells(): string[] {
+    return [...this.sheet.notes.keys()];
+  }
+  override items(): SimObject[] {
+    return this.cells().map((c) => new NoteObj(this.sim, this.sheet, c));
+  }
+  override call(name: string, args: unknown[]): unknown {
+    if (name === "GetCount") return this.cells().length;
+    return super.call(name, args);
+  }
+  private cellOf(key: unknown): string {
+    const a = key instanceof RangeObj ? key.area : parseArea(String(key));
+    if (a.top !== a.bottom || a.left !== a.right) throw new SimulatorError("InvalidCellAddress", `A note belongs to one cell, not ${areaText(a)}.`);
+    return cellAddress(a.top, a.left);
+  }
+  override indexer(args: unknown[]): SimObject | null {
+    const cell = this.cellOf(args[0]);
+    if (!this.sheet.notes.has(cell)) throw itemNotFound(`note at ${cell}`);
+    return new NoteObj(this.sim, this.sheet, cell);
+  }
+  override method(name: string, args: unknown[]): SimObject | null {
+    if (name === "GetItemOrNullObject") {
+      const cell = this.cellOf(args[0]);
+      return this.sheet.notes.has(cell) ? new NoteObj(this.sim, this.sheet, cell) : null;
+    }
+    if (name === "GetItemAt") {
+      const cell = this.cells()[Number(args[0])];
+      if (cell === undefined) throw itemNotFound(`note #${String(args[0])}`);
+      return new NoteObj(this.sim, this.sheet, cell);
+    }
+    if (name === "Add") {
+      const cell = this.cellOf(args[0]);
+      if (this.sheet.notes.has(cell) || this.sheet.threadedComments.has(cell)) throw new SimulatorError("InvalidArgument", `The cell ${cell} already has a note or a comment.`);
+      this.sim.mutate();
+      this.sheet.notes.set(cell, { content: String(args[1] ?? ""), authorName: "IKI Checker" });
+      this.sim.noteWrites++;
+      return new NoteObj(this.sim, this.sheet, cell);
+    }
+    return super.method(name, args);
+  }
+}
+
+class NoteObj extends SimObject {
+  readonly kind = "Note";
+  constructor(
+    sim: ExcelSimulator,
+    readonly sheet: FakeSheet,
+    readonly cell: string,
+  ) {
+    super(sim);
+  }
+  private note(): FakeSheet["notes"] extends Map<string, infer N> ? N : never {
+    const n = this.sheet.notes.get(this.cell);
+    if (!n) throw itemNotFound(`note at ${this.cell}`);
+    return n;
+  }
+  override get(name: string): unknown {
+    const n = this.note();
+    if (name === "Content") return n.content;
+    if (name === "AuthorName") return n.authorName;
+    if (name === "Width") return n.width ?? 144;
+    if (name === "Height") return n.height ?? 79;
+    return super.get(name);
+  }
+  override set(name: string, value: unknown): void {
+    const n = this.note();
+    if (name !== "Content" && name !== "Width" && name !== "Height") return super.set(name, value);
+    this.sim.mutate();
+    if (name === "Content") n.content = String(value);
+    else if (typeof value !== "number" || !(value > 0)) throw invalidArgument(`Note.${lowerFirst(name)} ${String(value)}`);
+    else if (name === "Width") n.width = value;
+    else n.height = value;
+    this.sim.noteWrites++;
+  }
+  override call(name: string, args: unknown[]): unknown {
+    if (name === "Delete") {
+      this.note();
+      this.sim.mutate();
+      this.sheet.notes.delete(this.cell);
+      this.sim.noteWrites++;
+      return null;
+    }
+    return super.call(name, args);
+  }
+  override method(name: string, args: unknown[]): SimObject | null {
+    if (name === "GetLocation") {
+      this.note();
+      return new RangeObj(this.sim, this.sheet, parseArea(this.cell));
+    }
+    return super.method(name, args);
   }
 }
 
@@ -860,12 +967,14 @@ class PartObj extends SimObject {
 // --- The host -------------------------------------------------------------------------------
 
 export interface SimulatorOptions {
-  /** Highest ExcelApi minor version the host reports (1.x). Default 1.17. */
+  /** Highest ExcelApi minor version the host reports (1.x). Default 1.18 (notes: test/support/notes-api.ts). */
   excelApi?: number;
   /** Other sets the host reports, e.g. "SharedRuntime 1.1". Default SharedRuntime, DialogApi, DelayForCellEdit. */
   sets?: string[];
   /** Excel on the web's payload limit (bytes); default 5 MB. */
   payloadLimit?: number;
+  /** Milliseconds each request takes, as a slow host's round trip would (the e2e's progress bar). */
+  latencyMs?: number;
 }
 
 /** A deep copy of the workbook state (for undo records and failed requests). */
@@ -899,6 +1008,10 @@ export class ExcelSimulator {
   readonly undoStack: FakeWorkbookModel[] = [];
   /** setXml, add and delete of custom XML parts, counted. */
   partWrites = 0;
+  /** Notes added, changed or deleted, counted. */
+  noteWrites = 0;
+  /** Conditional formats added or deleted, counted. */
+  formatWrites = 0;
   private batch = 0;
   private before: FakeWorkbookModel | null = null;
   private registrations = new Map<string, Map<EventName, number>>();
@@ -912,6 +1025,7 @@ export class ExcelSimulator {
   private readonly excelApi: number;
   private readonly sets: Set<string>;
   private readonly payloadLimit: number;
+  private readonly latencyMs: number;
 
   constructor(
     readonly model: FakeWorkbookModel,
@@ -919,9 +1033,10 @@ export class ExcelSimulator {
     options: SimulatorOptions = {},
   ) {
     this.url = `https://excel-${nextSimulator++}.simulator.invalid`;
-    this.excelApi = options.excelApi ?? 1.17;
+    this.excelApi = options.excelApi ?? 1.18;
     this.sets = new Set(options.sets ?? ["SharedRuntime 1.1", "DialogApi 1.1", "DelayForCellEdit 1.1"]);
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
+    this.latencyMs = options.latencyMs ?? 0;
     simulators.set(this.url, this);
     // The host that answers Office.context.requirements: the one made last.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
@@ -1010,6 +1125,7 @@ export class ExcelSimulator {
   }
 
   async processQuery(request: WireRequest): Promise<WireResponse> {
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const text = typeof request.body === "string" ? request.body : JSON.stringify(request.body);
     const batch = Number(request.headers["x-simulator-batch"] ?? 0);
     const flags = Number(/[?&]flags=(-?\d+)/.exec(request.url)?.[1] ?? 0);

@@ -27,6 +27,9 @@ export interface FakeCell {
 export interface FakeNote {
   content: string;
   authorName: string;
+  /** Points, when set through the API (Excel's default otherwise). */
+  width?: number;
+  height?: number;
 }
 
 export interface FakeConditionalFormat {

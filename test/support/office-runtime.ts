@@ -16,6 +16,7 @@
 import * as fs from "fs";
 import * as vm from "vm";
 import { bindRuntime, type RuntimeGlobals } from "./excel-simulator";
+import { installNotesApi } from "./notes-api";
 
 export const LIBRARY = require.resolve("@microsoft/office-js/dist/excel-web-16.00.debug.js");
 
@@ -53,5 +54,6 @@ export function officeRuntime(): RuntimeGlobals {
   vm.createContext(g);
   vm.runInContext(fs.readFileSync(LIBRARY, "utf8"), g, { filename: LIBRARY });
   loaded = bindRuntime(g as unknown as RuntimeGlobals & Record<string, unknown>);
+  installNotesApi(loaded);
   return loaded;
 }

@@ -1,6 +1,7 @@
 /**
- * The e2e harness's PaneHost: the real Office adapter (src/office/workbook-session.ts)
- * driving the fake Excel object model (test/support/fake-excel.ts) built from a workbook read
+ * The e2e harness's PaneHost: the real Office adapter (src/office/workbook-session.ts) on
+ * Microsoft's Excel client library (loaded by the page from @microsoft/office-js), whose
+ * requests the simulator (test/support/excel-simulator.ts) answers from a workbook read
  * from a real .xlsx fixture. Everything host-specific of the browser harness lives here.
  *
  * The test hooks act on the fake workbook the way a user in Excel would: `userSelects`
@@ -12,10 +13,11 @@
 import type { CellValue, WorkbookSnapshot } from "../../../src/engine/snapshot";
 import { cellAddress, parseCellAddress } from "../../../src/engine/address";
 import type { CellRef, PaneHost } from "../../../src/settings/pane-host";
-import { WorkbookSession } from "../../../src/office/workbook-session";
+import { WorkbookSession, detectCapabilities } from "../../../src/office/workbook-session";
 import { BINDINGS_NAMESPACE } from "../../../src/office/bindings";
 import { parseMarkerFormula, parseNoteCell } from "../../../src/engine/flag-style";
-import { FakeExcelHost, FakeWorkbookModel } from "../../support/fake-excel";
+import { FakeWorkbookModel } from "../../support/fake-excel";
+import { ExcelSimulator, bindRuntime, type RuntimeGlobals } from "../../support/excel-simulator";
 import { loadLang } from "../../../src/settings/lang";
 
 export interface HarnessOptions {
@@ -60,19 +62,11 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export function createHarnessHost(workbook: WorkbookSnapshot, options: HarnessOptions = {}): HarnessHost {
   const model = FakeWorkbookModel.fromSnapshot(workbook);
   if (options.storedPart !== undefined) model.customXmlParts.push({ id: "{stored}", namespaceUri: BINDINGS_NAMESPACE, xml: options.storedPart });
-  const excel = new FakeExcelHost(model);
-  const delay = options.sheetDelayMs ?? 0;
-  // Each round trip takes `delay` ms, as a slow host would.
-  const run: typeof excel.run = (runOptions, batch) =>
-    excel.run(runOptions, (context) => {
-      const sync = context.sync.bind(context);
-      context.sync = (async () => {
-        if (delay) await pause(delay);
-        return sync();
-      }) as typeof context.sync;
-      return batch(context);
-    });
-  const session = new WorkbookSession(run, { notes: true, triggerSource: true }, { live: true, debounceMs: 50, lang: loadLang() });
+  // The library the page loaded (window.Excel, window.OfficeExtension), its transport bound
+  // to the simulator; each round trip takes `sheetDelayMs`, as a slow host's would.
+  const runtime = bindRuntime(window as unknown as RuntimeGlobals & Record<string, unknown>);
+  const excel = new ExcelSimulator(model, runtime, { latencyMs: options.sheetDelayMs ?? 0 });
+  const session = new WorkbookSession(excel.run, detectCapabilities(excel.isSetSupported), { live: true, debounceMs: 50, lang: loadLang(), runIn: excel.runIn });
 
   return {
     async check(onProgress) {
@@ -100,7 +94,7 @@ export function createHarnessHost(workbook: WorkbookSnapshot, options: HarnessOp
     },
     userTypes(ref, value) {
       const { row, col } = parseCellAddress(ref.cell);
-      model.sheet(ref.sheet).setCell(row, col, value);
+      excel.userEdit((m) => m.sheet(ref.sheet).setCell(row, col, value));
       void excel.fire(ref.sheet, "onChanged", { address: ref.cell, triggerSource: "Unknown", changeType: "RangeEdited" });
     },
     selected: () => (model.selected ? { sheet: model.selected.sheet, cell: model.selected.address.split(":")[0] } : null),
