@@ -96,6 +96,13 @@ describeIf("task pane in Chromium over the harness host", () => {
     await eventually(() => page.getByTestId("check-progress").textContent(), (t) => /Memeriksa lembar \d dari 3/.test(t ?? ""), "per-sheet progress");
     await page.getByTestId("view-summary").waitFor();
     await page.getByTestId("check-progress").waitFor({ state: "detached" });
+    // The pane's host calls went through Microsoft's Excel client library in the page: its
+    // ProcessQuery requests, one read and one write for the check (after the sheet names),
+    // each with delayForCellEdit (flag 64), then Excel.run's own cleanup request.
+    const first = (await harness<{ batch: number; flags: number; wrote: boolean; cleanup: boolean }[]>(page, "h => h.requests()")).filter((r) => r.batch === 1);
+    expect(first.filter((r) => !r.cleanup).map((r) => r.wrote)).toEqual([false, false, true]);
+    expect(first.every((r) => (r.flags & 64) === 64)).toBe(true);
+    expect(await page.evaluate(() => typeof (window as unknown as { OfficeExtension?: { HttpUtility?: unknown } }).OfficeExtension?.HttpUtility)).toBe("function");
 
     const tables = report.sheets.flatMap((s) => s.tables);
     const indicators = tables.flatMap((t) => t.indicators);

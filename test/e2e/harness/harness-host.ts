@@ -18,6 +18,7 @@ import { BINDINGS_NAMESPACE } from "../../../src/office/bindings";
 import { parseMarkerFormula, parseNoteCell } from "../../../src/engine/flag-style";
 import { FakeWorkbookModel } from "../../support/fake-excel";
 import { ExcelSimulator, bindRuntime, type RuntimeGlobals } from "../../support/excel-simulator";
+import { installNotesApi } from "../../support/notes-api";
 import { loadLang } from "../../../src/settings/lang";
 
 export interface HarnessOptions {
@@ -40,6 +41,8 @@ export interface HarnessHost extends PaneHost {
   selected(): CellRef | null;
   /** The IKI Checker part as stored in the workbook now (XML), or "". */
   storedPart(): string;
+  /** The ProcessQuery requests Microsoft's library sent so far, as the simulator saw them. */
+  requests(): { batch: number; flags: number; wrote: boolean; cleanup: boolean; requestBytes: number; responseBytes: number }[];
   /** The cells that carry one of the add-in's flags (`sheet!cell`). */
   flags(): string[];
   /** A cell's note in the workbook now, or null. */
@@ -65,6 +68,7 @@ export function createHarnessHost(workbook: WorkbookSnapshot, options: HarnessOp
   // The library the page loaded (window.Excel, window.OfficeExtension), its transport bound
   // to the simulator; each round trip takes `sheetDelayMs`, as a slow host's would.
   const runtime = bindRuntime(window as unknown as RuntimeGlobals & Record<string, unknown>);
+  installNotesApi(runtime);
   const excel = new ExcelSimulator(model, runtime, { latencyMs: options.sheetDelayMs ?? 0 });
   const session = new WorkbookSession(excel.run, detectCapabilities(excel.isSetSupported), { live: true, debounceMs: 50, lang: loadLang(), runIn: excel.runIn });
 
@@ -99,6 +103,7 @@ export function createHarnessHost(workbook: WorkbookSnapshot, options: HarnessOp
     },
     selected: () => (model.selected ? { sheet: model.selected.sheet, cell: model.selected.address.split(":")[0] } : null),
     storedPart: () => model.customXmlParts.find((p) => p.namespaceUri === BINDINGS_NAMESPACE)?.xml ?? "",
+    requests: () => excel.requests.map((r) => ({ batch: r.batch, flags: r.flags, wrote: r.wrote, cleanup: r.cleanup, requestBytes: r.requestBytes, responseBytes: r.responseBytes })),
     cellNote: (sheet, cell) => model.sheet(sheet).notes.get(cell)?.content ?? null,
     cellFormula: (sheet, cell) => {
       const { row, col } = parseCellAddress(cell);
