@@ -5,7 +5,7 @@
  * (`<text><t>…</t></text>`, also Excel 365's fallback for every modern comment) as empty —
  * so the copy would silently lose the user's work. Such workbooks get no copy.
  */
-import { readZipEntry, zipEntries } from "./zip-guard";
+import { inflateEntry, readDirectory } from "./zip";
 import type { Text } from "../engine/rules/types";
 
 interface PartKind {
@@ -26,9 +26,9 @@ const PLAIN_NOTE = /<text>\s*<t[\s>]/;
 /** The kinds of content the copy would lose, one entry per kind; empty when none. */
 export function partsLostInCopy(xlsx: Buffer): Text[] {
   const lost: Text[] = [];
-  const entries = zipEntries(xlsx);
+  const entries = readDirectory(xlsx);
   for (const kind of UNSUPPORTED) if (entries.some((e) => kind.test.test(e.name))) lost.push(kind.what);
-  const plainNotes = entries.some((e) => NOTES.test(e.name) && PLAIN_NOTE.test(readZipEntry(xlsx, e).toString("utf8")));
+  const plainNotes = entries.some((e) => NOTES.test(e.name) && PLAIN_NOTE.test(inflateEntry(xlsx, e).toString("utf8")));
   if (plainNotes) lost.push({ id: "isi catatan (notes)", en: "the text of notes" });
   return lost;
 }
