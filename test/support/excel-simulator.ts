@@ -32,6 +32,7 @@
  * It runs in Node (over test/support/office-runtime.ts) and in the browser e2e (over the
  * library loaded by a <script>).
  */
+import "./dom-parser";
 import type { Area, WorkbookSnapshot } from "../../src/engine/snapshot";
 import { cellAddress, columnLetters } from "../../src/engine/address";
 import { FakeSheet, FakeWorkbookModel, check, parseArea, type FakeCell, type FakeConditionalFormat } from "./fake-excel";

@@ -12,6 +12,7 @@
  * error text plus valueType "Error", the constant itself in `formulas` for non-formula cells.
  * It runs in Node (jest) and in the browser (the e2e harness).
  */
+import "./dom-parser";
 import type { Area, CellValue, SheetSnapshot, SheetTable, WorkbookSnapshot } from "../../src/engine/snapshot";
 import { eachCell, isCellError } from "../../src/engine/snapshot";
 import { cellAddress, columnNumber, rangeAddress } from "../../src/engine/address";
