@@ -220,12 +220,41 @@ export function reconcileNotes(state: NoteState, wanted: ReadonlyMap<string, str
   return plan;
 }
 
-/** Queues updates and removals; additions are queued by the caller, last and in slices. */
-export function queueNoteChanges(plan: NotePlan): void {
-  for (const u of plan.update) u.item.content = u.content;
+/**
+ * A note's size in points for its text. Notes added by the API keep Excel's default box
+ * (office-js #5820: they do not autosize), which cuts our messages off: about 6 points per
+ * character up to a 360-point width, 14 points per wrapped line.
+ */
+export function noteSize(content: string): { width: number; height: number } {
+  const lines = content.split("\n");
+  const longest = Math.max(...lines.map((l) => l.length));
+  const width = Math.min(360, Math.max(144, Math.ceil(longest * 6) + 12));
+  const perLine = Math.max(1, Math.floor((width - 12) / 6));
+  const wrapped = lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+  return { width, height: Math.min(480, Math.max(60, wrapped * 14 + 12)) };
+}
+
+function size(note: Excel.Note, content: string): void {
+  const s = noteSize(content);
+  note.width = s.width;
+  note.height = s.height;
+}
+
+/**
+ * Queues updates and removals; additions are queued by the caller, last and in slices.
+ * `sized`: set each note's box to its text (Note.width/height, not on Excel on the web).
+ */
+export function queueNoteChanges(plan: NotePlan, sized = false): void {
+  for (const u of plan.update) {
+    u.item.content = u.content;
+    if (sized) size(u.item, u.content);
+  }
   for (const r of plan.remove) r.delete();
 }
 
-export function queueNoteAdditions(ws: Excel.Worksheet, additions: readonly [string, string][]): void {
-  for (const [cell, content] of additions) ws.notes.add(cell, content);
+export function queueNoteAdditions(ws: Excel.Worksheet, additions: readonly [string, string][], sized = false): void {
+  for (const [cell, content] of additions) {
+    const note = ws.notes.add(cell, content);
+    if (sized) size(note, content);
+  }
 }

@@ -18,7 +18,8 @@ export function hostTooOld(): boolean {
 }
 
 export function createExcelSession(options: SessionOptions = {}): WorkbookSession {
-  return new WorkbookSession((runOptions, batch) => Excel.run(runOptions, batch), detectCapabilities(isSetSupported), {
+  const platform = Office.context.diagnostics?.platform;
+  return new WorkbookSession((runOptions, batch) => Excel.run(runOptions, batch), detectCapabilities(isSetSupported, platform === undefined ? undefined : String(platform)), {
     ...options,
     runIn: (context, batch) => Excel.run(context, batch),
   });

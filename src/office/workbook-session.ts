@@ -67,13 +67,18 @@ export interface Capabilities {
   triggerSource: boolean;
   /** ExcelApi 1.20: `mergeUndoGroup` in Excel.run's options (one undo step per batch). */
   mergeUndo?: boolean;
+  /** Note.width/height can be set (ExcelApi 1.18, not on Excel on the web): notes sized to their text. */
+  noteSize?: boolean;
 }
 
-export function detectCapabilities(isSetSupported: (set: string, version: string) => boolean): Capabilities {
+/** `platform`: Office.context.diagnostics.platform ("OfficeOnline" on the web). */
+export function detectCapabilities(isSetSupported: (set: string, version: string) => boolean, platform?: string): Capabilities {
+  const notes = isSetSupported("ExcelApi", "1.18");
   return {
-    notes: isSetSupported("ExcelApi", "1.18"),
+    notes,
     triggerSource: isSetSupported("ExcelApi", "1.14"),
     mergeUndo: isSetSupported("ExcelApi", "1.20"),
+    noteSize: notes && platform !== undefined && platform !== "OfficeOnline",
   };
 }
 
@@ -572,7 +577,7 @@ export class WorkbookSession implements PaneHost {
       changes += f.added + f.removed;
       if (w.notes) {
         const plan = reconcileNotes(w.notes, w.wanted.notes, w.cells);
-        queueNoteChanges(plan);
+        queueNoteChanges(plan, this.capabilities.noteSize);
         changes += plan.update.length + plan.remove.length;
         for (const a of plan.add) additions.push({ ws: ws(), add: a });
         for (const c of plan.kept) this.notice({ id: "user-note-kept", detail: `${w.sheet.name}!${c}` });
@@ -580,7 +585,7 @@ export class WorkbookSession implements PaneHost {
     }
     // Additions last, in slices: all but the last slice get a sync of their own.
     for (let i = 0; i < additions.length; i += NOTE_CALLS_PER_SYNC) {
-      for (const a of additions.slice(i, i + NOTE_CALLS_PER_SYNC)) queueNoteAdditions(a.ws, [a.add]);
+      for (const a of additions.slice(i, i + NOTE_CALLS_PER_SYNC)) queueNoteAdditions(a.ws, [a.add], this.capabilities.noteSize);
       changes++;
       if (i + NOTE_CALLS_PER_SYNC < additions.length) await this.sync(context, batch, "write");
     }

@@ -16,7 +16,7 @@ import { FakeWorkbookModel } from "../support/fake-excel";
 import { readSheets } from "../../src/office/read-sheets";
 import { CALC_INTERVAL_MS } from "../../src/office/workbook-session";
 import { BINDINGS_NAMESPACE } from "../../src/office/bindings";
-import { findingsSheetTitle, parseMarkerFormula } from "../../src/engine/flag-style";
+import { NOTES_PER_SHEET, findingsSheetTitle, parseMarkerFormula } from "../../src/engine/flag-style";
 import { checkWorkbook } from "../../src/engine/report";
 import { SheetBuilder, eachCell, type SheetSnapshot, type WorkbookSnapshot } from "../../src/engine/snapshot";
 
@@ -301,5 +301,45 @@ describe("Hapus tanda on the runtime", () => {
     expect(sim.model.sheets.map((s) => s.name)).not.toContain("Temuan IKI");
     expect(sim.model.sheets.flatMap((s) => s.conditionalFormats).filter((cf) => parseMarkerFormula(cf.formula))).toEqual([]);
     expect(JSON.stringify(sim.model.sheets.map((s) => [s.name, [...s.cells], s.conditionalFormats]))).toBe(user);
+  });
+});
+
+describe("notes on the runtime", () => {
+  it("notes are sized to their text where Note.width/height exist, and left alone on the web", async () => {
+    const desktop = await simulatorFor(PENGUKURAN);
+    await sessionOn(desktop).check();
+    const k14 = desktop.model.sheet("Rencana Aksi 2024").notes.get("K14")!;
+    const lines = k14.content.split("\n");
+    expect(k14.width).toBeGreaterThan(144);
+    expect(k14.height).toBeGreaterThanOrEqual(lines.length * 14);
+    const web = await simulatorFor(PENGUKURAN, { platform: "OfficeOnline" });
+    await sessionOn(web).check();
+    const note = web.model.sheet("Rencana Aksi 2024").notes.get("K14")!;
+    expect(note.content).toBe(k14.content);
+    expect([note.width, note.height]).toEqual([undefined, undefined]);
+  });
+
+  it(`past ${NOTES_PER_SHEET} notes a sheet's flagged cells get colour only; the pane is told which`, async () => {
+    const base = (await loadWorkbook(PENGUKURAN)).sheets.find((s) => s.name === "Pengukuran TW")!;
+    const b = new SheetBuilder(base.name);
+    b.merges = base.merges.filter((m) => m.bottom < 5).map((m) => ({ ...m }));
+    const body = [...eachCell(base)].filter((c) => c.row >= 5 && c.row <= 18);
+    for (const { row, col, cell } of eachCell(base)) if (row < 5) b.set(row, col, cell.value, cell.formula, cell.numberFormat);
+    for (let i = 0; i < 90; i++) {
+      for (const { row, col, cell } of body) {
+        const r = 5 + i * 14 + (row - 5);
+        b.set(r, col, col === 1 && typeof cell.value === "number" ? i * 14 + (row - 4) : cell.value, null, cell.numberFormat);
+      }
+    }
+    const sim = simulatorOf({ sheets: [b.build()] });
+    const state = await sessionOn(sim).check();
+    const flagged = new Set(state.report.findings.map((f) => f.cell));
+    expect(flagged.size).toBeGreaterThan(NOTES_PER_SHEET);
+    expect(sim.model.sheets[0].notes.size).toBe(NOTES_PER_SHEET);
+    expect(state.beyondNoteCap).toHaveLength(flagged.size - NOTES_PER_SHEET);
+    expect(state.notices.some((n) => n.id === "notes-capped")).toBe(true);
+    // Every flagged cell keeps its colour, notes or not.
+    const coloured = new Set(sim.model.sheets[0].conditionalFormats.filter((cf) => parseMarkerFormula(cf.formula)).flatMap((cf) => cf.areas.map((a) => `${a.top}:${a.left}`)));
+    expect(coloured.size).toBe(flagged.size);
   });
 });

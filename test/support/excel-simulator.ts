@@ -742,6 +742,8 @@ class NoteObj extends SimObject {
   override set(name: string, value: unknown): void {
     const n = this.note();
     if (name !== "Content" && name !== "Width" && name !== "Height") return super.set(name, value);
+    // Note.width/height: "not supported in Excel on the web" (their remarks in @types/office-js).
+    if (name !== "Content" && this.sim.platform === "OfficeOnline") throw notImplemented(`Note.${lowerFirst(name)} in Excel on the web`);
     this.sim.mutate();
     if (name === "Content") n.content = String(value);
     else if (typeof value !== "number" || !(value > 0)) throw invalidArgument(`Note.${lowerFirst(name)} ${String(value)}`);
@@ -976,6 +978,8 @@ export interface SimulatorOptions {
   payloadLimit?: number;
   /** Milliseconds each request takes, as a slow host's round trip would (the e2e's progress bar). */
   latencyMs?: number;
+  /** The host's platform (Office.context.diagnostics.platform); "OfficeOnline" refuses Note.width/height. Default "PC". */
+  platform?: "PC" | "Mac" | "OfficeOnline";
 }
 
 /** A deep copy of the workbook state (for undo records and failed requests). */
@@ -1027,6 +1031,7 @@ export class ExcelSimulator {
   private readonly sets: Set<string>;
   private readonly payloadLimit: number;
   private readonly latencyMs: number;
+  readonly platform: "PC" | "Mac" | "OfficeOnline";
 
   constructor(
     readonly model: FakeWorkbookModel,
@@ -1038,6 +1043,7 @@ export class ExcelSimulator {
     this.sets = new Set(options.sets ?? ["SharedRuntime 1.1", "DialogApi 1.1", "DelayForCellEdit 1.1"]);
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
     this.latencyMs = options.latencyMs ?? 0;
+    this.platform = options.platform ?? "PC";
     simulators.set(this.url, this);
     // The host that answers Office.context.requirements: the one made last.
     // eslint-disable-next-line @typescript-eslint/no-this-alias

@@ -20,7 +20,7 @@ export function simulatorOf(snapshot: WorkbookSnapshot | FakeWorkbookModel, opti
 
 /** A session over the simulator, with the capabilities the host reports. */
 export function sessionOn(sim: ExcelSimulator, options: SessionOptions = {}): WorkbookSession {
-  return new WorkbookSession(sim.run, detectCapabilities(sim.isSetSupported), { runIn: sim.runIn, ...options });
+  return new WorkbookSession(sim.run, detectCapabilities(sim.isSetSupported, sim.platform), { runIn: sim.runIn, ...options });
 }
 
 /**
