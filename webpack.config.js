@@ -51,6 +51,8 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       summary: "./src/commands/summary.ts",
+      // Loaded by the pane with new Worker("engine-worker.js"); no page of its own.
+      "engine-worker": "./src/taskpane/engine-worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -16,10 +16,10 @@
  * at a time (a queue), so a live batch never interleaves with a check.
  */
 import type { Area, SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
-import { evaluateSheet, overrideKey, type EvaluationSettings, type SheetEvaluation } from "../engine/evaluate";
-import { reevaluate, type CellChange } from "../engine/incremental";
-import { findingJson, reportEvaluation, type Finding, type WorkbookReport } from "../engine/report";
-import { runRules } from "../engine/rules";
+import { overrideKey, type EvaluationSettings, type SheetEvaluation } from "../engine/evaluate";
+import type { CellChange } from "../engine/incremental";
+import { reportEvaluation, type Finding, type WorkbookReport } from "../engine/report";
+import { localEngine, type Checked, type Engine, type RuleOptions } from "./engine";
 import type { RowOverrides } from "../engine/measure/measure";
 import { cellAddress, columnNumber, rangeAddress } from "../engine/address";
 import { reanchorOverrides } from "../engine/anchors";
@@ -105,6 +105,8 @@ export interface SessionOptions {
   runIn?: ExcelContextRunner;
   /** Keep the flags current while the user types: handlers on the sheets with tables after each check. */
   live?: boolean;
+  /** Where the engine runs: in-process by default; the pane passes its Web Worker (src/office/engine.ts). */
+  engine?: Engine;
 }
 
 interface SheetState {
@@ -232,6 +234,7 @@ export class WorkbookSession implements PaneHost {
   private readonly now: () => number;
   private readonly runIn: ExcelContextRunner;
   private readonly live: boolean;
+  private readonly engine: Engine;
   /** Sheets whose handlers are registered, to re-register only when that set changes. */
   private liveSheets = "";
 
@@ -247,6 +250,7 @@ export class WorkbookSession implements PaneHost {
     this.now = options.now ?? (() => Date.now());
     this.runIn = options.runIn ?? ((context, batch) => batch(context));
     this.live = options.live ?? false;
+    this.engine = options.engine ?? localEngine;
     if (!capabilities.notes) this.notice({ id: "notes-unsupported" });
   }
 
@@ -292,24 +296,31 @@ export class WorkbookSession implements PaneHost {
    * another indicator moves to the row with its indicator's name; one whose name is not on
    * the sheet is not applied (and kept: its table may be back at the next check).
    */
-  private evaluate(sheet: SheetSnapshot): SheetEvaluation {
+  private async evaluate(sheet: SheetSnapshot, withRules = true): Promise<Checked> {
     const b = this.bindings;
-    const evaluation = evaluateSheet(sheet, settingsOf(b, overridesByKey(b)));
-    if (!b.overrides.some((o) => o.sheet === sheet.name)) return evaluation;
-    const indicators = evaluation.tables.flatMap((t) => t.indicators.map((i) => ({ row: i.typed.row.row, name: i.typed.row.name })));
+    const checked = await this.engine.check(sheet, settingsOf(b, overridesByKey(b)), withRules ? this.ruleOptions() : null);
+    if (!b.overrides.some((o) => o.sheet === sheet.name)) return checked;
+    const indicators = checked.evaluation.tables.flatMap((t) => t.indicators.map((i) => ({ row: i.typed.row.row, name: i.typed.row.name })));
     // The user inserted or deleted rows above a table: its overrides follow their indicators
     // (in memory; the part is rewritten only by a check or a change made in the pane).
     const r = reanchorOverrides(b.overrides, sheet.name, indicators);
     for (const o of r.unmatched) this.notice({ id: "binding-entry-ignored", detail: `${o.sheet}!${o.row} ${o.name}` });
-    if (!r.moved) return evaluation;
+    if (!r.moved) return checked;
     const overrides = r.overrides;
     this.stored = { ...this.stored!, bindings: { ...b, overrides } };
-    return evaluateSheet(sheet, settingsOf(this.bindings, overridesByKey(this.bindings)));
+    return this.engine.check(sheet, settingsOf(this.bindings, overridesByKey(this.bindings)), withRules ? this.ruleOptions() : null);
   }
 
-  private findingsOf(evaluation: SheetEvaluation): Finding[] {
+  private ruleOptions(): RuleOptions {
     const b = this.bindings;
-    return runRules(evaluation, { rules: b.settings.rules, ignored: b.ignored }).map((f) => findingJson(f, this.lang));
+    return { rules: b.settings.rules, ignored: b.ignored, lang: this.lang };
+  }
+
+  /** Evaluates and checks a sheet state again (after a rename or a bindings change). */
+  private async recompute(s: SheetState, sheet: SheetSnapshot = s.evaluation.sheet): Promise<void> {
+    const checked = await this.evaluate(sheet);
+    s.evaluation = checked.evaluation;
+    s.findings = checked.findings;
   }
 
   state(): PaneState {
@@ -370,7 +381,7 @@ export class WorkbookSession implements PaneHost {
    * cannot take each other's state: the states, the names and the bindings follow them, so
    * overrides and ignored findings keep applying. The part is written at the next write.
    */
-  private renameSheets(renames: ReadonlyMap<string, string>): void {
+  private async renameSheets(renames: ReadonlyMap<string, string>): Promise<void> {
     const moving = [...renames].filter(([from, to]) => from !== to && this.sheets.has(from));
     if (moving.length === 0) return;
     const states = moving.map(([from, to]) => ({ s: this.sheets.get(from)!, to }));
@@ -399,10 +410,7 @@ export class WorkbookSession implements PaneHost {
         },
       };
     }
-    for (const { s, to } of states) {
-      s.evaluation = this.evaluate({ ...s.evaluation.sheet, name: to });
-      s.findings = this.findingsOf(s.evaluation);
-    }
+    for (const { s, to } of states) await this.recompute(s, { ...s.evaluation.sheet, name: to });
   }
 
   private async namesSync(context: Excel.RequestContext, batch: string): Promise<void> {
@@ -476,7 +484,7 @@ export class WorkbookSession implements PaneHost {
         const before = [...this.sheets.values()].find((x) => x.id === c.id && x.name !== c.name);
         if (before) renames.set(before.name, c.name);
       }
-      this.renameSheets(renames);
+      await this.renameSheets(renames);
       this.names = current;
       for (const name of [...this.sheets.keys()]) if (!current.some((c) => c.name === name)) this.sheets.delete(name);
 
@@ -485,7 +493,7 @@ export class WorkbookSession implements PaneHost {
       const writes: SheetWrite[] = [];
       let done = 0;
       for (const r of reads) {
-        const evaluation = this.evaluate(r.snapshot);
+        const { evaluation, findings } = await this.evaluate(r.snapshot);
         const id = current.find((c) => c.name === r.name)?.id ?? "";
         const previous = this.sheets.get(r.name);
         const notes = noteStates.get(r.name) ?? null;
@@ -494,7 +502,7 @@ export class WorkbookSession implements PaneHost {
           id,
           used: r.used,
           evaluation,
-          findings: this.findingsOf(evaluation),
+          findings,
           lastWanted: previous?.lastWanted ?? new Map(),
           comments: notes?.comments ?? new Set(),
         };
@@ -625,13 +633,13 @@ export class WorkbookSession implements PaneHost {
           const batch = "bindings";
           const list = [...this.sheets.values()];
           const decorations = await this.readDecorations(context, batch, list);
-          const writes = list.map((s) => {
-            s.evaluation = this.evaluate(s.evaluation.sheet);
-            s.findings = this.findingsOf(s.evaluation);
+          const writes: SheetWrite[] = [];
+          for (const s of list) {
+            await this.recompute(s);
             const wanted = this.plan(s);
             const { formats, notes } = decorations.get(s.name)!;
-            return { sheet: s, formats, wanted, notes, cells: everyNoteCell(notes, wanted) };
-          });
+            writes.push({ sheet: s, formats, wanted, notes, cells: everyNoteCell(notes, wanted) });
+          }
           this.stored = previous;
           await this.write(context, batch, writes, () => next);
         });
@@ -640,10 +648,7 @@ export class WorkbookSession implements PaneHost {
         if (!saved) {
           // Not saved in the workbook: the pane must not show it as if it were.
           this.stored = previous;
-          for (const s of this.sheets.values()) {
-            s.evaluation = this.evaluate(s.evaluation.sheet);
-            s.findings = this.findingsOf(s.evaluation);
-          }
+          for (const s of this.sheets.values()) await this.recompute(s);
         } else if (this.stored === previous) this.stored = { ...previous, bindings: next }; // read-only part: in memory only
       }
       const state = this.state();
@@ -682,7 +687,7 @@ export class WorkbookSession implements PaneHost {
         const read = await readSheets(context, [{ name: sheet, known: known?.used }]);
         this.syncLog.push({ batch: "capaian", kind: "read" });
         if (read.sheets.length === 0) throw new Error(`no sheet ${sheet}`);
-        const p = planCapaianColumn(this.evaluate(read.sheets[0].snapshot), tableIndex, this.lang, col);
+        const p = planCapaianColumn((await this.evaluate(read.sheets[0].snapshot, false)).evaluation, tableIndex, this.lang, col);
         if (!p.refused && p.header) {
           queueCapaianColumn(context.workbook.worksheets.getItem(sheet), p);
           await this.sync(context, "capaian", "write");
@@ -941,7 +946,7 @@ export class WorkbookSession implements PaneHost {
         return { s, ws, used, ranges, formats, probed, probe, full: full.has(name) };
       });
       await this.sync(context, batch, "read");
-      this.renameSheets(new Map(jobs.filter((j) => j.ws.name !== j.s.name).map((j) => [j.s.name, j.ws.name])));
+      await this.renameSheets(new Map(jobs.filter((j) => j.ws.name !== j.s.name).map((j) => [j.s.name, j.ws.name])));
 
       // 1. Apply the changed cells; a sheet whose structure may have moved is read again.
       const reread: (typeof jobs)[number][] = [];
@@ -958,7 +963,11 @@ export class WorkbookSession implements PaneHost {
         if (j.full || !inside) {
           j.s.used = used;
           reread.push(j);
-        } else j.s.evaluation = reevaluate(before, changes, settingsOf(this.bindings, overridesByKey(this.bindings))).evaluation;
+        } else {
+          const checked = await this.engine.recheck(before, changes, settingsOf(this.bindings, overridesByKey(this.bindings)), this.ruleOptions());
+          j.s.evaluation = checked.evaluation;
+          j.s.findings = checked.findings;
+        }
       }
 
       // 2. Those sheets in one read (chunked if large), their note counts riding along, then
@@ -978,7 +987,7 @@ export class WorkbookSession implements PaneHost {
         for (const r of again.sheets) {
           const s = this.sheets.get(r.name)!;
           s.used = r.used;
-          s.evaluation = this.evaluate(r.snapshot);
+          await this.recompute(s, r.snapshot);
         }
         const states = await this.readNoteStates(context, batch, reread.map((j) => ({ name: j.s.name, counts: counts.get(j.s.name)?.read() ?? null })));
         for (const [name, st] of states) {
@@ -991,7 +1000,6 @@ export class WorkbookSession implements PaneHost {
       //    cells whose wanted note changed beyond those rows (a rule that looks at
       //    neighbouring rows) are probed, all sheets in one sync, only when there are any.
       const planned = jobs.map((j) => {
-        j.s.findings = this.findingsOf(j.s.evaluation);
         const wanted = this.plan(j.s);
         const full = fullNotes.get(j.s.name);
         if (!this.capabilities.notes || full) return { j, wanted, notes: full ?? null, cells: everyNoteCell(full ?? null, wanted), more: null };
