@@ -19,6 +19,7 @@ import { parseMarkerFormula, parseNoteCell } from "../../../src/engine/flag-styl
 import { FakeWorkbookModel } from "../../support/fake-excel";
 import { ExcelSimulator, bindRuntime, type RuntimeGlobals } from "../../support/excel-simulator";
 import { installNotesApi } from "../../support/notes-api";
+import { engineOverPort, type Engine } from "../../../src/office/engine";
 import { loadLang } from "../../../src/settings/lang";
 
 export interface HarnessOptions {
@@ -30,6 +31,8 @@ export interface HarnessOptions {
   failCheck?: string;
   /** Milliseconds each round trip to "Excel" takes, so a test can see the progress bar. */
   sheetDelayMs?: number;
+  /** Run the engine in the pane's Web Worker (engine-worker.js), as the production pane does. */
+  worker?: boolean;
 }
 
 export interface HarnessHost extends PaneHost {
@@ -41,6 +44,8 @@ export interface HarnessHost extends PaneHost {
   selected(): CellRef | null;
   /** The IKI Checker part as stored in the workbook now (XML), or "". */
   storedPart(): string;
+  /** Requests the engine worker answered (0 when the engine runs on the page's thread). */
+  engineRequests(): number;
   /** The ProcessQuery requests Microsoft's library sent so far, as the simulator saw them. */
   requests(): { batch: number; flags: number; wrote: boolean; cleanup: boolean; requestBytes: number; responseBytes: number }[];
   /** The cells that carry one of the add-in's flags (`sheet!cell`). */
@@ -70,7 +75,14 @@ export function createHarnessHost(workbook: WorkbookSnapshot, options: HarnessOp
   const runtime = bindRuntime(window as unknown as RuntimeGlobals & Record<string, unknown>);
   installNotesApi(runtime);
   const excel = new ExcelSimulator(model, runtime, { latencyMs: options.sheetDelayMs ?? 0 });
-  const session = new WorkbookSession(excel.run, detectCapabilities(excel.isSetSupported), { live: true, debounceMs: 50, lang: loadLang(), runIn: excel.runIn });
+  let engineRequests = 0;
+  let engine: Engine | undefined;
+  if (options.worker) {
+    const worker = new Worker("engine-worker.js");
+    worker.addEventListener("message", () => engineRequests++);
+    engine = engineOverPort(worker);
+  }
+  const session = new WorkbookSession(excel.run, detectCapabilities(excel.isSetSupported, excel.platform), { live: true, debounceMs: 50, lang: loadLang(), runIn: excel.runIn, engine });
 
   return {
     async check(onProgress) {
@@ -103,6 +115,7 @@ export function createHarnessHost(workbook: WorkbookSnapshot, options: HarnessOp
     },
     selected: () => (model.selected ? { sheet: model.selected.sheet, cell: model.selected.address.split(":")[0] } : null),
     storedPart: () => model.customXmlParts.find((p) => p.namespaceUri === BINDINGS_NAMESPACE)?.xml ?? "",
+    engineRequests: () => engineRequests,
     requests: () => excel.requests.map((r) => ({ batch: r.batch, flags: r.flags, wrote: r.wrote, cleanup: r.cleanup, requestBytes: r.requestBytes, responseBytes: r.responseBytes })),
     cellNote: (sheet, cell) => model.sheet(sheet).notes.get(cell)?.content ?? null,
     cellFormula: (sheet, cell) => {

@@ -59,6 +59,23 @@ export function harnessBundle(): Promise<string> {
   return bundle;
 }
 
+let workerBundle: Promise<string> | null = null;
+
+/** The pane's engine worker (src/taskpane/engine-worker.ts), bundled as webpack would. */
+export function engineWorkerBundle(): Promise<string> {
+  workerBundle ??= build({
+    entryPoints: [path.join(ROOT, "src/taskpane/engine-worker.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    minify: true,
+    logLevel: "silent",
+  }).then((r) => r.outputFiles[0].text);
+  return workerBundle;
+}
+
 const fixtureJson = new Map<string, Promise<string>>();
 
 export function fixture(name: string): Promise<string> {
@@ -107,6 +124,7 @@ export async function openHarness(browser: Browser, { width = 320, height = 800,
     const p = url.pathname;
     if (p === "/" || p === "/index.html") return route.fulfill({ contentType: "text/html; charset=utf-8", body: HTML });
     if (p === "/harness.js") return route.fulfill({ contentType: "text/javascript; charset=utf-8", body: await harnessBundle() });
+    if (p === "/engine-worker.js") return route.fulfill({ contentType: "text/javascript; charset=utf-8", body: await engineWorkerBundle() });
     if (p === "/excel-web-16.00.debug.js") return route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fs.readFileSync(LIBRARY, "utf8") });
     const fx = /^\/fixtures\/([\w-]+)\.json$/.exec(p);
     if (fx && FIXTURES[fx[1]]) return route.fulfill({ contentType: "application/json", body: await fixture(fx[1]) });
