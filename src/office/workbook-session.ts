@@ -1,27 +1,38 @@
 /**
  * One open workbook: reads it in batched round trips, runs the engine, writes the flags,
- * keeps bindings in the workbook, and re-evaluates live while the user types.
+ * keeps bindings in the workbook, and re-evaluates live while the user types. This module
+ * orchestrates the batches; their parts live beside it:
+ * - read-sheets.ts: the cells, merges (in bands), hidden rows/columns, tables of the sheets;
+ * - decorations.ts: the add-in's formats and notes, found by their markers, and their writes;
+ * - note-paging.ts: every note's location, in pages of NOTE_CALLS_PER_SYNC calls;
+ * - bindings.ts / bindings-store.ts: the custom XML part and what the engine takes from it;
+ * - live-events.ts: which cells an event names, the debounce and the recalculation budget;
+ * - engine.ts: the engine, in-process or in the pane's Web Worker;
+ * - session-types.ts: the types they share.
  *
- * Round trips (each `context.sync()` is logged in `syncLog`):
+ * Round trips (each `context.sync()` is logged in `syncLog`; counted on Microsoft's client
+ * library in test/office/runtime-session.test.ts):
  * - check: the sheet names and bindings part ids the first time (`names`); then one read
  *   sync for every sheet, its conditional formats, its note and comment counts and the
- *   bindings part (`read`; row `chunk`s for sheets above the cell budget); one sync for
- *   every note's text and location when the sheet has notes or comments (`notes`: Office.js
- *   tells where a note is only through `getLocation()`, and a note's text does not say
- *   where it is, since rows move); and one write sync (`write`), skipped when nothing changes.
+ *   bindings part (`read`); and one write sync (`write`), skipped when nothing changes.
+ *   Named exceptions: row `chunk`s for sheets above the cell budget (and a retry with half
+ *   the budget after a payload error, or with narrower merge bands); one sync for every
+ *   note's text and location when the sheets have notes or comments (`notes`, in pages:
+ *   Office.js tells where a note is only through `getLocation()`); one for Excel Tables'
+ *   ranges when a sheet has tables; note additions beyond NOTE_CALLS_PER_SYNC.
  * - edit batch: one read sync (the changed cells, the sheet's formats and the notes of the
- *   changed rows' cells) and one write sync. A structural change (rows inserted or deleted,
- *   cells outside the known used range) reads the sheet again, as a check does.
- * The engine is pure; this module only moves data between it and Excel. Batches run one
- * at a time (a queue), so a live batch never interleaves with a check.
+ *   changed rows' cells) and one write sync, which never writes the bindings part (it
+ *   clears undo). A structural change (rows inserted or deleted, cells outside the known
+ *   used range) reads the sheet again, as a check does.
+ * Excel.run itself ends a batch that was handed ranges with a request of its own that
+ * releases them (`_RemoveReference`). Batches run one at a time (a queue), so a live batch
+ * never interleaves with a check, nor the ribbon's command with the pane (shared runtime).
  */
-import type { Area, SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
-import { overrideKey, type EvaluationSettings, type SheetEvaluation } from "../engine/evaluate";
+import type { SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
 import type { CellChange } from "../engine/incremental";
-import { reportEvaluation, type Finding, type WorkbookReport } from "../engine/report";
+import { reportEvaluation, type WorkbookReport } from "../engine/report";
 import { localEngine, type Checked, type Engine, type RuleOptions } from "./engine";
 import type { RowOverrides } from "../engine/measure/measure";
-import { cellAddress, columnNumber, rangeAddress } from "../engine/address";
 import { reanchorOverrides } from "../engine/anchors";
 import { isFindingsSheetTitle } from "../engine/flag-style";
 import type { CellRef, CheckSettings, Notice, PaneHost, PaneState } from "../settings/pane-host";
@@ -35,170 +46,21 @@ import {
   queueNoteAdditions,
   queueNoteChanges,
   queueNoteCounts,
-  queueNoteState,
   reconcileNotes,
   type NoteCounts,
   type NoteState,
   type OurFormat,
   type SheetDecorations,
 } from "./decorations";
-import { chooseBindings, emptyBindings, queueBindingPartIds, queueBindingXml, queueBindingsWrite, type Bindings, type BoundTable, type StoredBindings } from "./bindings";
+import { chooseBindings, emptyBindings, queueBindingPartIds, queueBindingXml, queueBindingsWrite, type Bindings, type StoredBindings } from "./bindings";
 import { planCapaianColumn, queueCapaianColumn } from "./capaian-column";
+import type { CapaianColumnResult, Capabilities, ExcelContextRunner, ExcelRunner, RunOptions, SessionOptions, SheetState, SheetWrite, SyncKind } from "./session-types";
+import { LiveChanges, eventAreas, firstCell, type LiveSheet } from "./live-events";
+import { NOTE_CALLS_PER_SYNC, everyNoteCell, readNoteStates, rowCells } from "./note-paging";
+import { overridesByKey, renamedBindings, settingsOf, tablesOf } from "./bindings-store";
 
-/** Excel.run's options the adapter passes (Excel.RunOptions). */
-export interface RunOptions {
-  /** Wait for the user to leave cell-edit mode instead of failing (every batch asks for it). */
-  delayForCellEdit?: boolean;
-  /** ExcelApi 1.20: every sync of the batch is one undo record. */
-  mergeUndoGroup?: boolean;
-}
-
-/** Excel.run, or the test host's stand-in. */
-export type ExcelRunner = <T>(options: RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-/** Excel.run(context, batch): a batch on an existing context (event handlers are removed so). */
-export type ExcelContextRunner = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-/** What the host supports, decided once at start from `Office.context.requirements`. */
-export interface Capabilities {
-  /** ExcelApi 1.18: cell notes. Without it flags are colours only. */
-  notes: boolean;
-  /** ExcelApi 1.14: `triggerSource` on change events. */
-  triggerSource: boolean;
-  /** ExcelApi 1.20: `mergeUndoGroup` in Excel.run's options (one undo step per batch). */
-  mergeUndo?: boolean;
-  /** Note.width/height can be set (ExcelApi 1.18, not on Excel on the web): notes sized to their text. */
-  noteSize?: boolean;
-}
-
-/** `platform`: Office.context.diagnostics.platform ("OfficeOnline" on the web). */
-export function detectCapabilities(isSetSupported: (set: string, version: string) => boolean, platform?: string): Capabilities {
-  const notes = isSetSupported("ExcelApi", "1.18");
-  return {
-    notes,
-    triggerSource: isSetSupported("ExcelApi", "1.14"),
-    mergeUndo: isSetSupported("ExcelApi", "1.20"),
-    noteSize: notes && platform !== undefined && platform !== "OfficeOnline",
-  };
-}
-
-export type SyncKind = "names" | "read" | "chunk" | "bindings" | "notes" | "probe" | "write" | "reread";
-
-export interface CapaianColumnResult {
-  written: number;
-  skipped: string[];
-  /** Non-empty cells of a column that is not ours: nothing was written. */
-  refused: string[] | null;
-  column: number;
-  state: PaneState;
-}
-
-export interface SessionOptions {
-  lang?: "id" | "en";
-  /** Debounce of live re-evaluation, ms. */
-  debounceMs?: number;
-  /** Timers, replaceable in tests. */
-  setTimer?: (fn: () => void, ms: number) => unknown;
-  clearTimer?: (handle: unknown) => void;
-  now?: () => number;
-  /** Excel.run(context, batch); by default the batch runs on the context directly. */
-  runIn?: ExcelContextRunner;
-  /** Keep the flags current while the user types: handlers on the sheets with tables after each check. */
-  live?: boolean;
-  /** Where the engine runs: in-process by default; the pane passes its Web Worker (src/office/engine.ts). */
-  engine?: Engine;
-}
-
-interface SheetState {
-  name: string;
-  id: string;
-  used: Area | null;
-  evaluation: SheetEvaluation;
-  findings: Finding[];
-  /** The notes planned at the last write: which cells an edit batch must look at again. */
-  lastWanted: Map<string, string>;
-  /** Cells with a threaded comment at the last full look (no note can go there). */
-  comments: Set<string>;
-}
-
-/** One sheet's part of a write: what is there and what should be. */
-interface SheetWrite {
-  sheet: SheetState;
-  formats: OurFormat[];
-  wanted: SheetDecorations;
-  /** What is known of the sheet's notes; null without the notes API. */
-  notes: NoteState | null;
-  /** The cells whose notes `notes` knows and this write reconciles. */
-  cells: Iterable<string>;
-}
-
-/** The shortest time between two batches started by recalculations, ms. */
-export const CALC_INTERVAL_MS = 2000;
-
-function intersectArea(a: Area, b: Area): Area | null {
-  const top = Math.max(a.top, b.top);
-  const left = Math.max(a.left, b.left);
-  const bottom = Math.min(a.bottom, b.bottom);
-  const right = Math.min(a.right, b.right);
-  return top <= bottom && left <= right ? { top, left, bottom, right } : null;
-}
-
-/**
- * Note calls per sync. A note call carries its text (a few hundred bytes with the request's
- * framing); 3,000 of them stay near 1 MB, well below Excel on the web's 5 MB request limit.
- */
-const NOTE_CALLS_PER_SYNC = 3000;
-
-/** With the whole sheet's notes known: every cell with a note or a wanted note is reconciled. */
-function everyNoteCell(notes: NoteState | null, wanted: SheetDecorations): string[] {
-  return notes ? [...notes.notes.keys(), ...wanted.notes.keys()] : [];
-}
-
-function settingsOf(b: Bindings, overrides: Record<string, RowOverrides>): EvaluationSettings {
-  return { bandSet: b.settings.bandSet, negativeFormula: b.settings.negativeFormula, overrides };
-}
-
-function overridesByKey(b: Bindings): Record<string, RowOverrides> {
-  const out: Record<string, RowOverrides> = {};
-  for (const o of b.overrides) out[overrideKey(o.sheet, o.row)] = o.overrides;
-  return out;
-}
-
-function tablesOf(evaluations: readonly SheetEvaluation[]): BoundTable[] {
-  return evaluations.flatMap((e) =>
-    e.tables.map((t) => ({
-      sheet: e.sheet.name,
-      header: rangeAddress(t.table.headerTop, t.table.left, t.table.headerBottom, t.table.right),
-      data: rangeAddress(t.table.firstDataRow, t.table.left, t.table.lastDataRow, t.table.right),
-      kind: t.table.kind,
-    })),
-  );
-}
-
-/**
- * The cell areas of an event address, or null when it names whole rows or columns (`3:3`,
- * `A:C`: rows or columns inserted or deleted, a whole row pasted), which the caller treats as
- * a structural change.
- */
-export function eventAreas(address: string): Area[] | null {
-  const out: Area[] = [];
-  for (const part of address.split(",")) {
-    const bare = part.slice(part.lastIndexOf("!") + 1).replace(/\$/g, "").trim();
-    if (!bare) continue;
-    if (!/^[A-Za-z]{1,3}\d+(:[A-Za-z]{1,3}\d+)?$/.test(bare)) return null;
-    out.push(areaOfAddress(bare));
-  }
-  return out;
-}
-
-/** The first cell of a selection address, whole rows and columns included (`3:3` → A3). */
-export function firstCell(address: string): string | null {
-  const bare = address.split(",")[0].slice(address.split(",")[0].lastIndexOf("!") + 1).replace(/\$/g, "").split(":")[0].trim();
-  if (/^[A-Za-z]{1,3}\d+$/.test(bare)) return bare.toUpperCase();
-  if (/^\d+$/.test(bare)) return `A${bare}`;
-  if (/^[A-Za-z]{1,3}$/.test(bare)) return cellAddress(1, columnNumber(bare));
-  return null;
-}
+export * from "./session-types";
+export { CALC_INTERVAL_MS, eventAreas, firstCell } from "./live-events";
 
 export class WorkbookSession implements PaneHost {
   readonly syncLog: { batch: string; kind: SyncKind }[] = [];
@@ -216,12 +78,7 @@ export class WorkbookSession implements PaneHost {
   private queue: Promise<unknown> = Promise.resolve();
   // Live state
   private handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
-  private pending = new Map<string, Set<string>>();
-  private fullReread = new Set<string>();
-  /** A change made here (not a co-author's) is pending: only then does a live batch write. */
-  private localPending = false;
-  /** The earliest time a recalculation may start a live batch (onCalculated's budget). */
-  private calcNotBefore = -Infinity;
+  private changes: LiveChanges;
   /** Flagged cells without a note because of the per-sheet cap, `sheet!cell`. */
   private beyondCap = new Map<string, string[]>();
   private timer: unknown = null;
@@ -248,6 +105,7 @@ export class WorkbookSession implements PaneHost {
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
     this.now = options.now ?? (() => Date.now());
+    this.changes = new LiveChanges(this.debounceMs, this.now);
     this.runIn = options.runIn ?? ((context, batch) => batch(context));
     this.live = options.live ?? false;
     this.engine = options.engine ?? localEngine;
@@ -393,23 +251,7 @@ export class WorkbookSession implements PaneHost {
     const map = new Map(moving);
     const rename = (name: string): string => map.get(name) ?? name;
     this.names = (this.names ?? []).map((n) => ({ ...n, name: rename(n.name) }));
-    if (this.stored) {
-      const b = this.stored.bindings;
-      this.stored = {
-        ...this.stored,
-        bindings: {
-          ...b,
-          tables: b.tables.map((t) => ({ ...t, sheet: rename(t.sheet) })),
-          overrides: b.overrides.map((o) => ({ ...o, sheet: rename(o.sheet) })),
-          ignored: b.ignored.map((k) => {
-            // `rule@sheet!cell`: the sheet is between the first "@" and the last "!".
-            const at = k.indexOf("@");
-            const bang = k.lastIndexOf("!");
-            return `${k.slice(0, at)}@${rename(k.slice(at + 1, bang))}${k.slice(bang)}`;
-          }),
-        },
-      };
-    }
+    if (this.stored) this.stored = { ...this.stored, bindings: renamedBindings(this.stored.bindings, rename) };
     for (const { s, to } of states) await this.recompute(s, { ...s.evaluation.sheet, name: to });
   }
 
@@ -539,34 +381,14 @@ export class WorkbookSession implements PaneHost {
     return new Map(queued.map((q) => [q.s.name, { formats: q.formats.read(), notes: notes.get(q.s.name) ?? null }]));
   }
 
-  /**
-   * Every note's text and location, and every threaded comment's location, of these sheets:
-   * syncs of at most NOTE_CALLS_PER_SYNC calls; none when no sheet has a note or comment.
-   */
-  private async readNoteStates(context: Excel.RequestContext, batch: string, sheets: { name: string; counts: NoteCounts | null }[]): Promise<Map<string, NoteState>> {
-    const out = new Map<string, NoteState>();
-    const work: { name: string; counts: NoteCounts; from: number; to: number }[] = [];
-    for (const s of sheets) {
-      if (!s.counts) continue;
-      out.set(s.name, { notes: new Map(), comments: new Set() });
-      const n = Math.max(s.counts.notes, s.counts.comments);
-      for (let from = 0; from < n; from += NOTE_CALLS_PER_SYNC) work.push({ name: s.name, counts: s.counts, from, to: from + NOTE_CALLS_PER_SYNC });
-    }
-    const size = (w: (typeof work)[number]): number =>
-      Math.max(0, Math.min(w.to, w.counts.notes) - w.from) + Math.max(0, Math.min(w.to, w.counts.comments) - w.from);
-    let i = 0;
-    while (i < work.length) {
-      let calls = 0;
-      const queued: { name: string; q: { read(into: NoteState): void } }[] = [];
-      while (i < work.length && (queued.length === 0 || calls + size(work[i]) <= NOTE_CALLS_PER_SYNC)) {
-        const w = work[i++];
-        calls += size(w);
-        queued.push({ name: w.name, q: queueNoteState(context.workbook.worksheets.getItem(this.names?.find((n) => n.name === w.name)?.id || this.sheets.get(w.name)?.id || w.name), w.counts, w.from, w.to) });
-      }
-      await this.sync(context, batch, "notes");
-      for (const x of queued) x.q.read(out.get(x.name)!);
-    }
-    return out;
+  /** Every note and comment of these sheets, in syncs of at most NOTE_CALLS_PER_SYNC calls (note-paging.ts). */
+  private readNoteStates(context: Excel.RequestContext, batch: string, sheets: { name: string; counts: NoteCounts | null }[]): Promise<Map<string, NoteState>> {
+    return readNoteStates(
+      context,
+      sheets,
+      (name) => this.names?.find((n) => n.name === name)?.id || this.sheets.get(name)?.id || name,
+      () => this.sync(context, batch, "notes"),
+    );
   }
 
   /**
@@ -824,52 +646,24 @@ export class WorkbookSession implements PaneHost {
     return this.now() - this.lastWriteAt < 1000;
   }
 
+  /** The sheet as the live classification sees it (live-events.ts). */
+  private liveSheet(s: SheetState): LiveSheet {
+    return { name: s.name, used: s.used, tables: s.evaluation.tables.map((t) => ({ top: t.table.headerTop, left: t.table.left, bottom: t.table.lastDataRow, right: t.table.right })) };
+  }
+
   onChanged(e: Excel.WorksheetChangedEventArgs): void {
     if (this.ownWrite(e)) return;
     const sheet = this.sheetById(e.worksheetId);
     if (!sheet || sheet.evaluation.tables.length === 0) return;
-    // A co-author's edit (co-authoring raises it in every open pane): re-evaluate, but leave
-    // the flags to the pane of the one who typed, so that panes do not all write at once.
-    if (e.source !== "Remote") this.localPending = true;
-    // `details` is absent for pastes and multi-cell edits: only the address is used. Rows or
-    // columns inserted or deleted move notes and cells: the sheet is read again.
-    const areas = eventAreas(e.address);
-    const used = sheet.used;
-    // Beyond the known used range (a paste below the table, a whole-column range like K1:K1048576):
-    // read the sheet again, in chunks, rather than the addressed cells.
-    const outside = areas !== null && (used === null || areas.some((a) => a.top < used.top || a.left < used.left || a.bottom > used.bottom || a.right > used.right));
-    const structural = /Inserted|Deleted/.test(String(e.changeType ?? "")) || areas === null || outside;
-    if (structural) this.fullReread.add(sheet.name);
-    else {
-      const set = this.pending.get(sheet.name) ?? new Set<string>();
-      set.add(e.address);
-      this.pending.set(sheet.name, set);
-    }
-    this.schedule();
+    this.schedule(this.changes.changed(this.liveSheet(sheet), e));
   }
 
-  /**
-   * A recalculation. Filtered: only the recalculated cells inside a recognised table are
-   * read again (a sheet-wide recalculation, no address, reads the tables' cells, never the
-   * whole sheet). Budgeted: at most one recalculation batch per CALC_INTERVAL_MS, so
-   * volatile formulas (NOW, RAND), which recalculate at every change, cost one round trip per
-   * interval at most; such a batch writes only when the flags change, and a write does not
-   * recalculate, so there is no loop.
-   */
+  /** A recalculation: filtered to table cells and budgeted (LiveChanges.calculated). */
   onCalculated(e: Excel.WorksheetCalculatedEventArgs): void {
     const sheet = this.sheetById(e.worksheetId);
     if (!sheet || sheet.evaluation.tables.length === 0) return;
-    const tables = sheet.evaluation.tables.map((t) => ({ top: t.table.headerTop, left: t.table.left, bottom: t.table.lastDataRow, right: t.table.right }));
-    const areas = e.address ? eventAreas(e.address) : null;
-    const hits = (areas ?? tables).flatMap((a) => tables.map((t) => intersectArea(a, t)).filter((x): x is Area => x !== null));
-    if (hits.length === 0) return;
-    const set = this.pending.get(sheet.name) ?? new Set<string>();
-    for (const h of hits) set.add(rangeAddress(h.top, h.left, h.bottom, h.right));
-    this.pending.set(sheet.name, set);
-    this.localPending = true; // a recalculation here is this workbook's, as an edit is
-    const wait = Math.max(this.debounceMs, this.calcNotBefore - this.now());
-    this.calcNotBefore = this.now() + wait + CALC_INTERVAL_MS;
-    this.schedule(wait);
+    const wait = this.changes.calculated(this.liveSheet(sheet), e);
+    if (wait !== null) this.schedule(wait);
   }
 
   private onSelection(e: Excel.WorksheetSelectionChangedEventArgs): void {
@@ -891,8 +685,8 @@ export class WorkbookSession implements PaneHost {
   flush(): Promise<void> {
     return this.serial(async () => {
       // By id: the first attempt may have followed a rename.
-      const ids = [...new Set([...this.pending.keys(), ...this.fullReread])].map((n) => this.sheets.get(n)?.id).filter((id): id is string => !!id);
-      const local = this.localPending;
+      const ids = this.changes.sheets().map((n) => this.sheets.get(n)?.id).filter((id): id is string => !!id);
+      const local = this.changes.local;
       try {
         try {
           await this.editBatch();
@@ -901,8 +695,7 @@ export class WorkbookSession implements PaneHost {
           // those sheets again in full, as a check does, and write once more.
           const names = ids.map((id) => this.sheetById(id)?.name).filter((n): n is string => !!n);
           if (names.length === 0) throw first;
-          for (const n of names) this.fullReread.add(n);
-          if (local) this.localPending = true;
+          this.changes.again(names, local);
           await this.editBatch();
         }
       } catch (e) {
@@ -916,12 +709,7 @@ export class WorkbookSession implements PaneHost {
   }
 
   private async editBatch(): Promise<void> {
-    const pending = this.pending;
-    const full = this.fullReread;
-    const local = this.localPending;
-    this.pending = new Map();
-    this.fullReread = new Set();
-    this.localPending = false;
+    const { pending, full, local } = this.changes.take();
     const names = [...new Set([...pending.keys(), ...full])].filter((n) => this.sheets.has(n));
     if (names.length === 0) return;
     // delayForCellEdit: a batch that starts while the user is typing in a cell waits for them.
@@ -941,7 +729,7 @@ export class WorkbookSession implements PaneHost {
         });
         const formats = queueFormatState(ws);
         // The notes of the changed rows' table cells: where this batch's flags can change.
-        const probed = this.capabilities.notes && !full.has(name) ? this.rowCells(s, areas) : [];
+        const probed = this.capabilities.notes && !full.has(name) ? rowCells(s.evaluation, areas) : [];
         const probe = probed.length ? queueCellNotes(ws, probed) : null;
         return { s, ws, used, ranges, formats, probed, probe, full: full.has(name) };
       });
@@ -1036,21 +824,5 @@ export class WorkbookSession implements PaneHost {
       this.notice({ id: "notes-capped", detail: `${s.name}: ${wanted.beyondNoteCap.length}` });
     } else this.beyondCap.delete(s.name);
     return wanted;
-  }
-
-  /** The table cells of the rows these areas touch (where this batch's flags can change). */
-  private rowCells(s: SheetState, areas: readonly Area[]): string[] {
-    const out = new Set<string>();
-    for (const t of s.evaluation.tables) {
-      for (const a of areas) {
-        for (let row = Math.max(a.top, t.table.headerTop); row <= Math.min(a.bottom, t.table.lastDataRow); row++) {
-          for (let col = t.table.left; col <= t.table.right; col++) {
-            out.add(cellAddress(row, col));
-            if (out.size >= NOTE_CALLS_PER_SYNC) return [...out];
-          }
-        }
-      }
-    }
-    return [...out];
   }
 }
