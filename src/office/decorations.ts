@@ -44,6 +44,8 @@ export interface OurFormat {
 /** The add-in's conditional formats on a sheet: read with the sheet, they are few. */
 export interface QueuedFormats {
   read(): OurFormat[];
+  /** The other formats (the user's), as `type formula` in priority order: what the write must leave. */
+  others(): string[];
 }
 
 export function queueFormatState(ws: Excel.Worksheet): QueuedFormats {
@@ -60,6 +62,11 @@ export function queueFormatState(ws: Excel.Worksheet): QueuedFormats {
         if (marker) ours.push({ ...marker, id: item.id, item });
       }
       return ours;
+    },
+    others(): string[] {
+      return formats.items
+        .filter((item) => item.type !== "Custom" || item.customOrNullObject.isNullObject || !parseMarkerFormula(item.customOrNullObject.rule.formula))
+        .map((item) => `${item.type} ${item.type === "Custom" && !item.customOrNullObject.isNullObject ? item.customOrNullObject.rule.formula : ""}`);
     },
   };
 }

@@ -89,6 +89,8 @@ export interface SheetState {
 export interface SheetWrite {
   sheet: SheetState;
   formats: OurFormat[];
+  /** The user's formats when read (type and formula, by priority): the write must leave them as they were. */
+  others?: string[];
   wanted: SheetDecorations;
   /** What is known of the sheet's notes; null without the notes API. */
   notes: NoteState | null;

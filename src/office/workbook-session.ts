@@ -50,6 +50,7 @@ import {
   type NoteCounts,
   type NoteState,
   type OurFormat,
+  type QueuedFormats,
   type SheetDecorations,
 } from "./decorations";
 import { chooseBindings, emptyBindings, queueBindingPartIds, queueBindingXml, queueBindingsWrite, type Bindings, type StoredBindings } from "./bindings";
@@ -282,7 +283,7 @@ export class WorkbookSession implements PaneHost {
       const names = this.names!;
       onProgress?.(0, names.length);
       const toRead: SheetToRead[] = names.map((n) => ({ name: n.name, known: this.sheets.get(n.name)?.used }));
-      const formats = new Map<string, { read(): OurFormat[] }>();
+      const formats = new Map<string, QueuedFormats>();
       const counts = new Map<string, { read(): NoteCounts }>();
       const xml = queueBindingXml(context, this.partIds!);
       const partIds = queueBindingPartIds(context);
@@ -350,7 +351,8 @@ export class WorkbookSession implements PaneHost {
         };
         this.sheets.set(r.name, sheet);
         const wanted = this.plan(sheet);
-        writes.push({ sheet, formats: formats.get(r.name)!.read(), wanted, notes, cells: everyNoteCell(notes, wanted) });
+        const f = formats.get(r.name)!;
+        writes.push({ sheet, formats: f.read(), others: f.others(), wanted, notes, cells: everyNoteCell(notes, wanted) });
         if (onProgress) {
           onProgress(++done, reads.length);
           // Let the pane paint its progress bar between sheets of a large workbook.
@@ -371,14 +373,14 @@ export class WorkbookSession implements PaneHost {
   }
 
   /** The add-in's formats and every note and comment of these sheets: a read sync, then the notes syncs. */
-  private async readDecorations(context: Excel.RequestContext, batch: string, sheets: readonly { name: string; id: string }[]): Promise<Map<string, { formats: OurFormat[]; notes: NoteState | null }>> {
+  private async readDecorations(context: Excel.RequestContext, batch: string, sheets: readonly { name: string; id: string }[]): Promise<Map<string, { formats: OurFormat[]; others: string[]; notes: NoteState | null }>> {
     const queued = sheets.map((s) => {
       const ws = context.workbook.worksheets.getItem(s.id);
       return { s, formats: queueFormatState(ws), counts: this.capabilities.notes ? queueNoteCounts(ws) : null };
     });
     await this.sync(context, batch, "read");
     const notes = await this.readNoteStates(context, batch, queued.map((q) => ({ name: q.s.name, counts: q.counts?.read() ?? null })));
-    return new Map(queued.map((q) => [q.s.name, { formats: q.formats.read(), notes: notes.get(q.s.name) ?? null }]));
+    return new Map(queued.map((q) => [q.s.name, { formats: q.formats.read(), others: q.formats.others(), notes: notes.get(q.s.name) ?? null }]));
   }
 
   /** Every note and comment of these sheets, in syncs of at most NOTE_CALLS_PER_SYNC calls (note-paging.ts). */
@@ -398,6 +400,7 @@ export class WorkbookSession implements PaneHost {
   private async write(context: Excel.RequestContext, batch: string, writes: SheetWrite[], nextBindings: () => Bindings | null, writePart = true): Promise<void> {
     let changes = 0;
     const additions: { ws: Excel.Worksheet; add: [string, string] }[] = [];
+    const verify: { sheet: SheetState; queued: { read(): OurFormat[]; others(): string[] }; wanted: string[]; others: string[] }[] = [];
     // After "Hapus tanda" no flag is written until the user checks again.
     for (const w of this.cleared ? [] : writes) {
       // Made only when something is written to the sheet: an unused proxy is sent too.
@@ -405,6 +408,10 @@ export class WorkbookSession implements PaneHost {
       const ws = (): Excel.Worksheet => (proxy ??= context.workbook.worksheets.getItem(w.sheet.id || w.sheet.name));
       const f = queueFormatWrites(ws, w.formats, w.wanted.formats);
       changes += f.added + f.removed;
+      // Conditional-format ids are priorities, not identities: the deletions above address
+      // the formats as the read sync saw them. The write sync reads the formats again after
+      // its changes, so its answer says whether they hit what they meant to.
+      if (f.added + f.removed > 0 && w.others) verify.push({ sheet: w.sheet, queued: queueFormatState(ws()), wanted: w.wanted.formats.map((g) => `${g.severity}:${g.hash}`).sort(), others: w.others });
       if (w.notes) {
         const plan = reconcileNotes(w.notes, w.wanted.notes, w.cells);
         queueNoteChanges(plan, this.capabilities.noteSize);
@@ -436,6 +443,7 @@ export class WorkbookSession implements PaneHost {
       if (written) this.stored = { ...written.read(), extra: [] };
       else if (this.stored && writePart) this.stored = { ...this.stored, extra: [] };
       if (written && this.stored?.partId) this.partIds = [this.stored.partId];
+      this.verifyFormats(verify);
     }
     if (!this.cleared) for (const w of writes) w.sheet.lastWanted = new Map(w.wanted.notes);
   }
@@ -459,8 +467,8 @@ export class WorkbookSession implements PaneHost {
           for (const s of list) {
             await this.recompute(s);
             const wanted = this.plan(s);
-            const { formats, notes } = decorations.get(s.name)!;
-            writes.push({ sheet: s, formats, wanted, notes, cells: everyNoteCell(notes, wanted) });
+            const { formats, others, notes } = decorations.get(s.name)!;
+            writes.push({ sheet: s, formats, others, wanted, notes, cells: everyNoteCell(notes, wanted) });
           }
           this.stored = previous;
           await this.write(context, batch, writes, () => next);
@@ -804,13 +812,34 @@ export class WorkbookSession implements PaneHost {
         await this.sync(context, batch, "probe");
         for (const p of planned) if (p.more && p.notes) p.more.read(p.notes);
       }
-      const writes: SheetWrite[] = planned.map((p) => ({ sheet: p.j.s, formats: p.j.formats.read(), wanted: p.wanted, notes: p.notes, cells: p.cells }));
+      const writes: SheetWrite[] = planned.map((p) => ({ sheet: p.j.s, formats: p.j.formats.read(), others: p.j.formats.others(), wanted: p.wanted, notes: p.notes, cells: p.cells }));
       // Only co-authors' edits: evaluated for this pane, flags left to the pane that edited.
       if (local) await this.write(context, batch, writes, () => null, false);
     });
     this.checkedAt = this.now();
     const state = this.state();
     for (const l of this.stateListeners) l(state);
+  }
+
+  /**
+   * After a write: a sheet whose formats are not what the write meant (the user or another
+   * add-in changed conditional formats between this batch's read and write, so an id named
+   * another format) is reported and read again in full by a live batch, which rewrites our
+   * flags; the user's formats cannot be restored by us, so the pane says so.
+   */
+  private verifyFormats(list: readonly { sheet: SheetState; queued: { read(): OurFormat[]; others(): string[] }; wanted: string[]; others: string[] }[]): void {
+    const again: string[] = [];
+    for (const v of list) {
+      const ours = v.queued.read().map((f) => `${f.severity}:${f.hash}`).sort();
+      const others = v.queued.others();
+      if (JSON.stringify(ours) === JSON.stringify(v.wanted) && JSON.stringify(others) === JSON.stringify(v.others)) continue;
+      this.notice({ id: "formats-changed", detail: v.sheet.name });
+      again.push(v.sheet.name);
+    }
+    if (again.length > 0) {
+      this.changes.again(again, true);
+      this.schedule();
+    }
   }
 
   /**

@@ -31,7 +31,8 @@ export interface Notice {
     | "user-note-kept" // a flagged cell already had the user's note: message in the pane only
     | "read-chunked" // a large sheet was read in several round trips
     | "live-failed" // a live re-check failed: the flags may be stale until the next check
-    | "notes-capped"; // a sheet has more flagged cells than NOTES_PER_SHEET: the rest are colour only
+    | "notes-capped" // a sheet has more flagged cells than NOTES_PER_SHEET: the rest are colour only
+    | "formats-changed"; // conditional formats changed during a write: flags re-checked, the user's formats may need a look
   /** Plain detail (a sheet name, an entry key, a count); already safe to show as text. */
   detail?: string;
 }

@@ -193,6 +193,7 @@ const ID = {
     "read-chunked": "Lembar besar dibaca bertahap",
     "live-failed": "Pemeriksaan otomatis setelah perubahan gagal; tanda bisa tertinggal. Tekan Periksa ulang.",
     "notes-capped": "Batas catatan per lembar tercapai: sel bertemuan lainnya hanya diberi warna, pesannya ada di tab Temuan",
+    "formats-changed": "Format bersyarat lembar ini berubah saat penandaan; tanda diperiksa ulang. Periksa format bersyarat Anda di lembar",
   } as Record<string, string>,
 };
 
@@ -373,6 +374,7 @@ const EN: Strings = {
     "read-chunked": "Large sheets were read in parts",
     "live-failed": "The automatic re-check after a change failed; flags may be out of date. Press Check again.",
     "notes-capped": "The note limit per sheet was reached: further flagged cells are coloured only, their messages are in the Findings tab",
+    "formats-changed": "This sheet's conditional formats changed while flags were written; the flags are checked again. Please look over your conditional formats on sheet",
   },
 };
 

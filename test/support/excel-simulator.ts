@@ -1017,6 +1017,11 @@ export class ExcelSimulator {
   noteWrites = 0;
   /** Conditional formats added or deleted, counted. */
   formatWrites = 0;
+  /**
+   * Called before each request is executed, with its actions: a test's stand-in for the
+   * user (or another add-in) changing the workbook between two syncs of a batch.
+   */
+  beforeRequest: ((actions: readonly { ActionType: number; Name: string }[]) => void) | null = null;
   private batch = 0;
   private before: FakeWorkbookModel | null = null;
   private registrations = new Map<string, Map<EventName, number>>();
@@ -1146,6 +1151,7 @@ export class ExcelSimulator {
       return errorResponse(record, "RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".");
     }
     this.before = null;
+    this.beforeRequest?.(body.Actions);
     const out = this.execute(body);
     const responseText = JSON.stringify(out);
     record.responseBytes = byteLength(responseText);
