@@ -5,8 +5,8 @@
  * largest request and response of each (Excel on the web refuses either above 5 MB), and
  * Excel.run's own cleanup request after a batch (it removes the references of the ranges the
  * batch was handed; no data). Real Excel's latency per sync is not measured here: there is
- * no Excel on this machine. The ExcelApi 1.18 notes are not in the npm library, so these
- * figures are for colours-only flags. Prints the figures.
+ * no Excel on this machine. The ExcelApi 1.18 note classes are not in the npm library;
+ * test/support/notes-api.ts adds them, so these figures include the notes. Prints the figures.
  *
  *   npm run bench:office
  */
