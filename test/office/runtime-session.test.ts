@@ -9,12 +9,12 @@
  * comment classes. workbook-session.test.ts runs its whole suite on this runtime as well.
  */
 import { loadWorkbook } from "../support/fixtures";
-import { sessionOn, simulatorFor, simulatorOf } from "../support/simulated-host";
+import { SimulatedExcelHost, sessionOn, simulatorFor, simulatorOf } from "../support/simulated-host";
 import { officeRuntime } from "../support/office-runtime";
 import { ExcelSimulator, MERGED_AREAS_LIMIT, PAYLOAD_LIMIT } from "../support/excel-simulator";
 import { FakeWorkbookModel } from "../support/fake-excel";
 import { readSheets } from "../../src/office/read-sheets";
-import { CALC_INTERVAL_MS } from "../../src/office/workbook-session";
+import { CALC_INTERVAL_MS, WorkbookSession, detectCapabilities } from "../../src/office/workbook-session";
 import { BINDINGS_NAMESPACE } from "../../src/office/bindings";
 import { NOTES_PER_SHEET, findingsSheetTitle, parseMarkerFormula } from "../../src/engine/flag-style";
 import { checkWorkbook } from "../../src/engine/report";
@@ -373,5 +373,21 @@ describe("conditional-format ids are priorities, not identities", () => {
     // the user's rule survived; Office.js gives formats no identity, so in general a shifted
     // id can name any format: the notice asks the user to look (README, "Flags").
     expect(sheet.conditionalFormats.filter((cf) => !parseMarkerFormula(cf.formula)).map((cf) => cf.id)).toEqual(["{user}"]);
+  });
+});
+
+describe("Excel.run's options", () => {
+  it("every batch asks delayForCellEdit, and mergeUndoGroup where the host has ExcelApi 1.20", async () => {
+    for (const excelApi of [1.18, 1.2]) {
+      const host = new SimulatedExcelHost(ExcelSimulator.fromSnapshot(await loadWorkbook(PENGUKURAN), officeRuntime(), { excelApi }));
+      const session = new WorkbookSession(host.run, detectCapabilities(host.sim.isSetSupported, host.sim.platform), { runIn: host.runIn, live: true });
+      await session.check();
+      await session.clearFlags();
+      await session.select({ sheet: "Pengukuran TW", cell: "C6" });
+      expect(host.batches.length).toBeGreaterThanOrEqual(4); // check, live handlers, clear, select
+      for (const b of host.batches) expect(b.options).toEqual(excelApi >= 1.2 ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true });
+      // The library sent delayForCellEdit to the host as its request flag.
+      expect(host.sim.requests.filter((r) => !r.cleanup).every((r) => (r.flags & 64) === 64)).toBe(true);
+    }
   });
 });
