@@ -35,6 +35,12 @@ import { areaOfAddress, areasOfAddress, snapshotFromBlocks, type RangeBlock, typ
  * of Excel on the web's 5 MB request/response limit.
  */
 export const CELL_BUDGET = 50_000;
+/**
+ * Bytes per sync for cell data: half of Excel on the web's 5 MB. Cells of long text cost
+ * far more than 60 bytes, so the chunks after the first sync are sized from the bytes per
+ * cell that sync measured, not from the cell count alone.
+ */
+export const BYTE_BUDGET = 2.5 * 1024 * 1024;
 /** Columns of the A1-anchored window for a sheet whose used range is not known yet. */
 const FIRST_WINDOW_COLS = 64;
 /** Rows per merged-areas band: 512 merges in 256 rows takes two merges in every row. */
@@ -83,6 +89,14 @@ export interface ReadResult {
   /** Syncs used in total, the first included (retries not counted: see `retries`). */
   syncs: number;
   retries: ReadRetries;
+  /** JSON bytes per cell of the data read (values, formulas, types, formats): sizes the next read. */
+  bytesPerCell: number | null;
+}
+
+/** The cell budget for data of `bytesPerCell` (null: not measured yet). */
+export function cellBudgetFor(bytesPerCell: number | null): number {
+  if (!bytesPerCell || !(bytesPerCell > 0)) return CELL_BUDGET;
+  return Math.max(500, Math.min(CELL_BUDGET, Math.floor(BYTE_BUDGET / bytesPerCell)));
 }
 
 function width(a: Area): number {
@@ -244,7 +258,9 @@ async function readSheetsOnce(
   let syncs = 1;
 
   const missing: string[] = [];
-  const state = new Map<string, { used: Area | null; blocks: RangeBlock[]; merges: Area[]; todo: Area[]; syncs: number; hidden: { rows: Span[]; cols: Span[] }; tables: SheetTable[] }>();
+  const state = new Map<string, { used: Area | null; done: Area | null; blocks: RangeBlock[]; merges: Area[]; todo: Area[]; syncs: number; hidden: { rows: Span[]; cols: Span[] }; tables: SheetTable[] }>();
+  let measuredBytes = 0;
+  let measuredCells = 0;
   const tableRanges: { name: string; meta: Excel.Table; range: Excel.Range }[] = [];
   for (const q of queued) {
     if (q.ws.isNullObject) {
@@ -256,17 +272,26 @@ async function readSheetsOnce(
     let done: Area | null = null;
     if (!q.piece.isNullObject) {
       done = areaOfAddress(q.piece.address);
-      blocks.push({ top: done.top, left: done.left, data: dataOf(q.piece) });
+      const data = dataOf(q.piece);
+      blocks.push({ top: done.top, left: done.left, data });
+      measuredBytes += JSON.stringify(data).length;
+      measuredCells += (done.bottom - done.top + 1) * width(done);
     }
     const merges = readMerges(q.merged);
-    const todo = used ? remainder(used, done && intersect(done, used)).flatMap((a) => chunkRows(a, budget)) : [];
+    const todo: Area[] = [];
     const hidden = used ? hiddenOf(used, q.visible.isNullObject ? null : areasOfAddress(q.visible.address)) : { rows: [], cols: [] };
     q.tables.items.forEach((t, i) => {
       const range = q.ws.tables.getItemAt(i).getRange();
       range.load("address");
       tableRanges.push({ name: q.s.name, meta: t, range });
     });
-    state.set(q.s.name, { used, blocks, merges, todo, syncs: 1, hidden, tables: [] });
+    state.set(q.s.name, { used, done, blocks, merges, todo, syncs: 1, hidden, tables: [] });
+  }
+  // The rest of each large sheet in chunks sized by bytes: the first sync measured them.
+  const bytesPerCell = measuredCells > 0 ? measuredBytes / measuredCells : null;
+  const chunkBudget = Math.min(budget, cellBudgetFor(bytesPerCell));
+  for (const st of state.values()) {
+    if (st.used) st.todo = remainder(st.used, st.done && intersect(st.done, st.used)).flatMap((a) => chunkRows(a, chunkBudget));
   }
   if (tableRanges.length > 0) {
     // Named exception: a table's range is not a property, so it takes a sync of its own.
@@ -291,7 +316,7 @@ async function readSheetsOnce(
     while (pending.length > 0) {
       const next = pending[0];
       const size = (next.area.bottom - next.area.top + 1) * width(next.area);
-      if (batch.length > 0 && cells + size > budget) break;
+      if (batch.length > 0 && cells + size > chunkBudget) break;
       pending.shift();
       cells += size;
       const range = rangeAt(context.workbook.worksheets.getItem(next.name), next.area);
@@ -319,7 +344,7 @@ async function readSheetsOnce(
     if (!st) continue;
     out.push({ name: s.name, used: st.used, syncs: st.syncs, snapshot: snapshotFromBlocks(s.name, st.used, st.blocks, st.merges, { hiddenRows: st.hidden.rows, hiddenCols: st.hidden.cols, tables: st.tables }) });
   }
-  return { sheets: out, missing, syncs, retries };
+  return { sheets: out, missing, syncs, retries, bytesPerCell };
 }
 
 /** The names of the workbook's worksheets, in tab order: one sync. */

@@ -36,7 +36,7 @@ import type { RowOverrides } from "../engine/measure/measure";
 import { reanchorOverrides } from "../engine/anchors";
 import { isFindingsSheetTitle } from "../engine/flag-style";
 import type { CellRef, CheckSettings, Notice, PaneHost, PaneState } from "../settings/pane-host";
-import { readSheetNames, readSheets, type SheetToRead } from "./read-sheets";
+import { CELL_BUDGET, cellBudgetFor, readSheetNames, readSheets, type ReadResult, type SheetToRead } from "./read-sheets";
 import { areaOfAddress, cellsOfBlock } from "./snapshot-from-range";
 import {
   planDecorations,
@@ -80,6 +80,8 @@ export class WorkbookSession implements PaneHost {
   // Live state
   private handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
   private changes: LiveChanges;
+  /** Cells per read sync, from the bytes per cell the last read measured (read-sheets.ts). */
+  private cellBudget = CELL_BUDGET;
   /** Flagged cells without a note because of the per-sheet cap, `sheet!cell`. */
   private beyondCap = new Map<string, string[]>();
   private timer: unknown = null;
@@ -294,7 +296,8 @@ export class WorkbookSession implements PaneHost {
         if (this.capabilities.notes) counts.set(name, queueNoteCounts(ws));
       };
       this.syncLog.push({ batch, kind: "read" });
-      const read = await readSheets(context, toRead, alongside);
+      const read = await readSheets(context, toRead, alongside, this.cellBudget);
+      this.learnBudget(read);
       for (let i = 1; i < read.syncs; i++) this.syncLog.push({ batch, kind: "chunk" });
       if (read.syncs > 1) this.notice({ id: "read-chunked", detail: String(read.syncs) });
 
@@ -840,6 +843,12 @@ export class WorkbookSession implements PaneHost {
       this.changes.again(again, true);
       this.schedule();
     }
+  }
+
+  /** The next reads' cell budget, from what this read measured (a named payload retry happened otherwise). */
+  private learnBudget(read: ReadResult): void {
+    if (read.retries.payload > 0) this.notice({ id: "read-chunked", detail: `payload retry ×${read.retries.payload}` });
+    if (read.bytesPerCell !== null) this.cellBudget = cellBudgetFor(read.bytesPerCell);
   }
 
   /**

@@ -391,3 +391,25 @@ describe("Excel.run's options", () => {
     }
   });
 });
+
+describe("a byte budget for reads", () => {
+  it("a sheet of long texts: the chunks are sized by the bytes the first sync measured, the next check asks no retry", async () => {
+    const b = new SheetBuilder("Uraian");
+    const text = (r: number, c: number) => `Uraian kegiatan ${r}.${c}: ${"pelaksanaan program peningkatan kapasitas aparatur ".repeat(8)}`;
+    for (let r = 1; r <= 1500; r++) for (let c = 1; c <= 20; c++) b.set(r, c, text(r, c));
+    const expected: WorkbookSnapshot = { sheets: [b.build()] };
+    const sim = simulatorOf(expected);
+    const session = sessionOn(sim);
+    await session.check();
+    expect(session.snapshot()).toEqual(expected);
+    const first = sim.requestsOf(1);
+    // The first read's window did not fit 5 MB: one named retry with half the budget, and then
+    // every chunk within the limit, sized by bytes (far fewer cells than 50,000 per sync).
+    expect(first.filter((r) => r.error === "ResponsePayloadSizeLimitExceeded").length).toBeGreaterThan(0);
+    expect(first.filter((r) => !r.error).every((r) => r.responseBytes <= 5 * 1024 * 1024)).toBe(true);
+    // The session keeps what it measured: the re-check reads without a refused request.
+    await session.check();
+    expect(sim.requestsOf(2).filter((r) => r.error)).toEqual([]);
+    expect(Math.max(...sim.requestsOf(2).map((r) => r.responseBytes))).toBeLessThanOrEqual(3 * 1024 * 1024);
+  });
+});
