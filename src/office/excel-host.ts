@@ -4,6 +4,7 @@
  * entry points) touch the Office and Excel globals; everything else receives them.
  */
 import { WorkbookSession, detectCapabilities, type SessionOptions } from "./workbook-session";
+import { engineOverPort, localEngine, type Engine } from "./engine";
 
 /** The manifest's minimum: below it recognition cannot read merged areas. */
 export const MIN_EXCEL_API = "1.13";
@@ -25,6 +26,19 @@ export function createExcelSession(options: SessionOptions = {}): WorkbookSessio
   });
 }
 
+/**
+ * The engine in a Web Worker (dist/engine-worker.js, beside the page: webpack entry
+ * `engine-worker`, src/taskpane/engine-worker.ts), so a large check never blocks the pane.
+ * Where the page cannot start one (no Worker), the engine runs here and the console says why.
+ */
+function engineWorker(): Engine {
+  if (typeof Worker === "undefined") {
+    console.warn("IKI Checker: no Web Worker in this runtime; the engine runs on the page's thread");
+    return localEngine;
+  }
+  return engineOverPort(new Worker(new URL("engine-worker.js", window.location.href).toString()));
+}
+
 let shared: WorkbookSession | null = null;
 
 /**
@@ -34,6 +48,8 @@ let shared: WorkbookSession | null = null;
  * instead of interleaving read-then-write batches on the same flags.
  */
 export function sharedExcelSession(options: SessionOptions = {}): WorkbookSession {
-  shared ??= createExcelSession({ live: true, ...options });
+  // Whoever comes first (the pane's render or a click on the ribbon's button) creates it,
+  // with the engine worker either way.
+  shared ??= createExcelSession({ live: true, engine: engineWorker(), ...options });
   return shared;
 }

@@ -1,24 +1,10 @@
 import { detectHost, isOfficeJsLoaded, type HostStatus } from "../office/host";
 import { hostTooOld, sharedExcelSession } from "../office/excel-host";
-import { engineOverPort, localEngine, type Engine } from "../office/engine";
 // The ribbon's command lives in this page too (shared runtime): it registers itself on import.
 import "../commands/commands";
 import type { PaneHost } from "./host-api";
 import { mountPane } from "./mount";
 import { loadLang } from "../settings/lang";
-
-/**
- * The engine in a Web Worker (dist/engine-worker.js, beside this page), so a large check
- * never blocks the pane. Where the page cannot start one (no Worker), the engine runs here
- * and the console says why.
- */
-function engineWorker(): Engine {
-  if (typeof Worker === "undefined") {
-    console.warn("IKI Checker: no Web Worker in this runtime; the engine runs on the pane's thread");
-    return localEngine;
-  }
-  return engineOverPort(new Worker(new URL("engine-worker.js", window.location.href).toString()));
-}
 
 /** A host that can only say it is too old: the pane shows why and what to do. */
 function tooOldHost(): PaneHost {
@@ -46,7 +32,7 @@ function render(status: HostStatus): void {
     mountPane(container, { status, paneHost: tooOldHost() });
     return;
   }
-  const session = sharedExcelSession({ lang: loadLang(), live: true, engine: engineWorker() });
+  const session = sharedExcelSession({ lang: loadLang(), live: true });
   // The pane is closing: remove the event handlers it registered (best effort: the runtime
   // may already be going away, and there is nobody left to tell).
   window.addEventListener("pagehide", () => {
