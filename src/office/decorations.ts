@@ -17,7 +17,8 @@
  * `queueFormatWrites` / `queueNoteWrites` (write sync).
  */
 import type { Finding } from "../engine/report";
-import { cellAddress } from "../engine/address";
+import { cellAddress, parseCellAddress } from "../engine/address";
+import type { SheetNote } from "../engine/snapshot";
 import { FLAG_COLOURS, FLAG_MARKER, isOurNote, markerFormula, parseMarkerFormula, planFlags, type FormatGroup, type SheetFlags } from "../engine/flag-style";
 import { areaOfAddress } from "./snapshot-from-range";
 
@@ -104,6 +105,26 @@ export interface NoteState {
   notes: Map<string, PlacedNote>;
   /** Cells with a threaded comment (a note cannot be added there). */
   comments: Set<string>;
+  /** The text of each threaded comment (its first message), by cell, when read in full. */
+  commentText?: Map<string, string>;
+}
+
+/**
+ * The snapshot's notes (src/engine/snapshot.ts) from what a full read of a sheet's notes
+ * found: notes (ours included, as the file reader reads them) and threaded comments with
+ * their first message; sorted by row, then column.
+ */
+export function snapshotNotes(state: NoteState): SheetNote[] {
+  const out: SheetNote[] = [];
+  for (const [cell, n] of state.notes) {
+    const { row, col } = parseCellAddress(cell);
+    out.push({ row, col, kind: "note", text: n.content });
+  }
+  for (const cell of state.comments) {
+    const { row, col } = parseCellAddress(cell);
+    out.push({ row, col, kind: "threaded", text: state.commentText?.get(cell) ?? "" });
+  }
+  return out.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 /** The top-left cell of a (sheet-qualified) address. */
@@ -126,11 +147,13 @@ export function queueNoteState(ws: Excel.Worksheet, counts: NoteCounts, from: nu
     at.load("address");
     notes.push({ item, at });
   }
-  const comments: Excel.Range[] = [];
+  const comments: { item: Excel.Comment; at: Excel.Range }[] = [];
   for (let i = from; i < Math.min(to, counts.comments); i++) {
-    const at = ws.comments.getItemAt(i).getLocation();
+    const item = ws.comments.getItemAt(i);
+    item.load("content");
+    const at = item.getLocation();
     at.load("address");
-    comments.push(at);
+    comments.push({ item, at });
   }
   return {
     read(into: NoteState): void {
@@ -141,7 +164,11 @@ export function queueNoteState(ws: Excel.Worksheet, counts: NoteCounts, from: nu
         // were removed — and then name another note, perhaps the user's.
         into.notes.set(cell, { content: n.item.content, ours: isOurNote(n.item.content), item: () => ws.notes.getItem(cell) });
       }
-      for (const c of comments) into.comments.add(cellOf(c.address));
+      for (const c of comments) {
+        const cell = cellOf(c.at.address);
+        into.comments.add(cell);
+        (into.commentText ??= new Map()).set(cell, c.item.content);
+      }
     },
   };
 }

@@ -47,6 +47,7 @@ import {
   queueNoteChanges,
   queueNoteCounts,
   reconcileNotes,
+  snapshotNotes,
   type NoteCounts,
   type NoteState,
   type OurFormat,
@@ -339,7 +340,9 @@ export class WorkbookSession implements PaneHost {
       const writes: SheetWrite[] = [];
       let done = 0;
       for (const r of reads) {
-        const { evaluation, findings } = await this.evaluate(r.snapshot);
+        // The notes and threaded comments, where Office says they are, as the file reader fills them.
+        const known = noteStates.get(r.name);
+        const { evaluation, findings } = await this.evaluate(known ? { ...r.snapshot, notes: snapshotNotes(known) } : r.snapshot);
         const id = current.find((c) => c.name === r.name)?.id ?? "";
         const previous = this.sheets.get(r.name);
         const notes = noteStates.get(r.name) ?? null;
@@ -783,12 +786,13 @@ export class WorkbookSession implements PaneHost {
         );
         this.syncLog.push({ batch, kind: "reread" });
         for (let i = 1; i < again.syncs; i++) this.syncLog.push({ batch, kind: "chunk" });
+        const states = await this.readNoteStates(context, batch, reread.map((j) => ({ name: j.s.name, counts: counts.get(j.s.name)?.read() ?? null })));
         for (const r of again.sheets) {
           const s = this.sheets.get(r.name)!;
           s.used = r.used;
-          await this.recompute(s, r.snapshot);
+          const known = states.get(r.name);
+          await this.recompute(s, known ? { ...r.snapshot, notes: snapshotNotes(known) } : r.snapshot);
         }
-        const states = await this.readNoteStates(context, batch, reread.map((j) => ({ name: j.s.name, counts: counts.get(j.s.name)?.read() ?? null })));
         for (const [name, st] of states) {
           fullNotes.set(name, st);
           this.sheets.get(name)!.comments = st.comments;

@@ -145,7 +145,7 @@ describe("snapshot through the runtime", () => {
     expect(session.snapshot()).toEqual(expected);
   });
 
-  it("hidden rows and columns and Excel Tables are read as the snapshot type describes them", async () => {
+  it("hidden rows and columns, Excel Tables, notes and threaded comments are read as the snapshot type describes them", async () => {
     const base = await loadWorkbook(PENGUKURAN);
     const sheet = base.sheets.find((s) => s.name === "Pengukuran TW")!;
     const expected: WorkbookSnapshot = {
@@ -155,6 +155,10 @@ describe("snapshot through the runtime", () => {
               hiddenRows: [{ from: 8, to: 9 }],
               hiddenCols: [{ from: 4, to: 4 }],
               tables: [{ name: "TabelTW", area: { top: 4, left: 1, bottom: 18, right: 10 }, headerRows: 1, totalsRows: 0, autoFilter: true }],
+              notes: [
+                { row: 2, col: 2, kind: "note", text: "Data dari Bidang PKA, dicek 3 Okt." },
+                { row: 20, col: 3, kind: "threaded", text: "Mohon dicek ulang angka TW III" },
+              ],
             })
           : s,
       ),
@@ -163,8 +167,8 @@ describe("snapshot through the runtime", () => {
     const session = sessionOn(sim);
     await session.check();
     expect(session.snapshot()).toEqual(expected);
-    // The tables' ranges took the one extra sync of the read.
-    expect(sim.requestsOf(1).length).toBe(4); // names, read, tables, write
+    // The tables' ranges and the notes' locations took the named extra syncs of the read.
+    expect(sim.requestsOf(1).length).toBe(5); // names, read, tables, notes, write
   });
 });
 

@@ -994,16 +994,36 @@ class FakeCommentCollection {
     this.ctx.queue(() => r.set(this.sheet().threadedComments.size));
     return r;
   }
-  getItemAt(index: number): { getLocation(): FakeRange } {
-    return {
-      getLocation: () =>
-        new FakeRange(this.ctx, () => {
-          const sheet = this.sheet();
-          const addr = [...sheet.threadedComments][index];
-          if (addr === undefined) throw new FakeExcelError("ItemNotFound", `comment #${index}`);
-          return { sheet, area: parseArea(addr) };
-        }),
-    };
+  getItemAt(index: number): FakeCommentProxy {
+    return new FakeCommentProxy(this.ctx, () => {
+      const sheet = this.sheet();
+      const addr = [...sheet.threadedComments][index];
+      if (addr === undefined) throw new FakeExcelError("ItemNotFound", `comment #${index}`);
+      return { sheet, addr };
+    });
+  }
+}
+
+class FakeCommentProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private resolve: () => { sheet: FakeSheet; addr: string },
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    const { sheet, addr } = this.resolve();
+    if (name === "content") return sheet.commentText.get(addr) ?? "";
+    throw new FakeExcelError("InvalidArgument", `Comment.${name}`);
+  }
+  get content(): string {
+    return this.get("content");
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, addr } = this.resolve();
+      return { sheet, area: parseArea(addr) };
+    });
   }
 }
 
