@@ -204,21 +204,22 @@ export const OFFICE_APIS_USED: readonly OfficeApiUse[] = [
     purpose: "Write, find (by the marker in the rule's formula) and remove exactly the add-in's formats.",
   },
   {
-    api: "Worksheet.notes / NoteCollection.add / getCount / getItemAt / getItemOrNullObject / Note.content / Note.getLocation / Note.delete",
+    api: "Worksheet.notes / NoteCollection.add / getCount / getItemAt / getItemOrNullObject / Note.content / Note.width / Note.height / Note.getLocation / Note.delete",
     set: "ExcelApi",
     version: "1.18",
     guardedAtRuntime: true,
     purpose:
-      "The finding's messages as a cell note marked [IKI Checker <cell>]; a user's note is never " +
-      "touched. Without 1.18 the flags are colours only and the pane says so once.",
+      "The finding's messages as a cell note marked [IKI Checker <cell>], sized to its text (width/height, " +
+      "not on Excel on the web); a user's note is never touched. Without 1.18 the flags are colours only " +
+      "and the pane says so once.",
   },
 
   {
-    api: "Worksheet.comments / CommentCollection.getCount / getItemAt / Comment.getLocation",
+    api: "Worksheet.comments / CommentCollection.getCount / getItemAt / Comment.content / Comment.getLocation",
     set: "ExcelApi",
     version: "1.10",
     guardedAtRuntime: false,
-    purpose: "Cells with a threaded comment: no note can go there, so they get the colour only.",
+    purpose: "Cells with a threaded comment (no note can go there, so they get the colour only) and its text for the snapshot.",
   },
 
   // --- Live re-evaluation (src/office/workbook-session.ts) -----------------------------------
