@@ -42,7 +42,8 @@ function quoteSheet(name: string): string {
 }
 
 function textCell(ref: string, text: string): string {
-  const t = xmlSafe(text).slice(0, MAX_CELL_TEXT);
+  // escapeXml drops what XML cannot carry, as xmlSafe does.
+  const t = text.length > MAX_CELL_TEXT ? xmlSafe(text).slice(0, MAX_CELL_TEXT) : text;
   const space = /^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : "";
   return `<c r="${ref}" t="inlineStr"><is><t${space}>${escapeXml(t)}</t></is></c>`;
 }
