@@ -10,7 +10,7 @@ import { cellAddress } from "../engine/address";
 import type { Finding } from "../engine/report";
 import { SEVERITY_WORD, findingsSheetTitle, xmlSafe } from "../engine/flag-style";
 import { STRICT_MAIN_NS, TRANSITIONAL_MAIN_NS } from "./ooxml";
-import { escapeXml } from "./xml";
+import { escapeXml, escapeXmlText } from "./xml";
 
 /** Excel's limit on a cell's text. */
 const MAX_CELL_TEXT = 32_767;
@@ -41,11 +41,26 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-function textCell(ref: string, text: string, style = 0): string {
+const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** `<t>…</t>` of a text: escaped, with xml:space when its spaces must survive. Short texts repeat (rules, sheets): memoised. */
+const tElements = new Map<string, string>();
+function tElement(text: string): string {
+  const memo = tElements.get(text);
+  if (memo !== undefined) return memo;
   // escapeXml drops what XML cannot carry, as xmlSafe does.
   const t = text.length > MAX_CELL_TEXT ? xmlSafe(text).slice(0, MAX_CELL_TEXT) : text;
-  const space = /^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${style ? ` s="${style}"` : ""} t="inlineStr"><is><t${space}>${escapeXml(t)}</t></is></c>`;
+  const preserve = t.length > 0 && (isSpaceCode(t.charCodeAt(0)) || isSpaceCode(t.charCodeAt(t.length - 1)) || t.includes("\n"));
+  const out = `<t${preserve ? ' xml:space="preserve"' : ""}>${escapeXmlText(t)}</t>`;
+  if (text.length <= 64) {
+    if (tElements.size > 10_000) tElements.clear();
+    tElements.set(text, out);
+  }
+  return out;
+}
+
+function textCell(ref: string, text: string, style = 0): string {
+  return `<c r="${ref}"${style ? ` s="${style}"` : ""} t="inlineStr"><is>${tElement(text)}</is></c>`;
 }
 
 /** The worksheet part's XML; `styles` are the cell formats of the header and of wrapped text. */
@@ -55,19 +70,22 @@ export function findingsSheetXml(findings: readonly Finding[], lang: "id" | "en"
   rows.push(`<row r="1">${textCell("A1", findingsSheetTitle(lang), styles.header)}</row>`);
   rows.push(`<row r="2">${HEAD[lang].map((h, i) => textCell(cellAddress(2, i + 1), h, styles.header)).join("")}</row>`);
   if (findings.length === 0) rows.push(`<row r="3">${textCell("A3", NONE[lang])}</row>`);
+  const sheetRefs = new Map<string, string>();
   findings.forEach((f, i) => {
     const r = i + 3;
-    const cells = [
-      `<c r="A${r}"><v>${i + 1}</v></c>`,
-      textCell(`B${r}`, SEVERITY_WORD[lang][f.severity]),
-      textCell(`C${r}`, f.rule),
-      textCell(`D${r}`, f.sheet),
-      textCell(`E${r}`, f.cell),
-      textCell(`F${r}`, f.messages[lang], styles.wrap),
-      ...(f.suggestion ? [textCell(`G${r}`, f.suggestion[lang], styles.wrap)] : []),
-    ];
-    rows.push(`<row r="${r}">${cells.join("")}</row>`);
-    links.push(`<hyperlink ref="E${r}" location="${escapeXml(`${quoteSheet(f.sheet)}!${f.cell}`)}" display="${escapeXml(f.cell)}"/>`);
+    rows.push(
+      `<row r="${r}"><c r="A${r}"><v>${i + 1}</v></c>` +
+        textCell(`B${r}`, SEVERITY_WORD[lang][f.severity]) +
+        textCell(`C${r}`, f.rule) +
+        textCell(`D${r}`, f.sheet) +
+        textCell(`E${r}`, f.cell) +
+        textCell(`F${r}`, f.messages[lang], styles.wrap) +
+        (f.suggestion ? textCell(`G${r}`, f.suggestion[lang], styles.wrap) : "") +
+        "</row>",
+    );
+    let sheetRef = sheetRefs.get(f.sheet);
+    if (sheetRef === undefined) sheetRefs.set(f.sheet, (sheetRef = escapeXml(quoteSheet(f.sheet))));
+    links.push(`<hyperlink ref="E${r}" location="${sheetRef}!${f.cell}" display="${f.cell}"/>`);
   });
   const cols = WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
   return (
