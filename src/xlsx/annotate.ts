@@ -247,7 +247,7 @@ function addSheetFlags(edit: PackageEdit, sheetPart: string, findings: readonly 
 function addFindingsSheet(edit: PackageEdit, findings: readonly Finding[], lang: "id" | "en", sheetNames: readonly string[], styles: CopyStyles): string {
   const name = freeSheetName(sheetNames, findingsSheetBaseName(lang));
   const part = edit.freePart((n) => `xl/worksheets/sheet${n}.xml`);
-  edit.setText(part, findingsSheetXml(findings, lang, edit.info.strict, { header: styles.header, wrap: styles.wrap }));
+  edit.setBytes(part, findingsSheetXml(findings, lang, edit.info.strict, { header: styles.header, wrap: styles.wrap }));
   edit.addContentType({ part, type: CONTENT_TYPES.worksheet });
   const id = edit.addRel(edit.info.part, "worksheet", part);
   const xml = edit.text(edit.info.part)!;
