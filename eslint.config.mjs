@@ -74,6 +74,46 @@ export default defineConfig([
     },
   },
 
+  // The layers (docs/ARCHITECTURE.md): the engine is pure and imports nothing outside itself
+  // (no files, no processes: it reads nothing at run time); nothing but the pane imports the
+  // pane; the file layer and the CLI know nothing of Office.
+  {
+    name: "iki/layers-engine",
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/office/**", "**/taskpane/**", "**/xlsx/**", "**/cli/**", "**/commands/**", "**/settings/**"], message: "The engine imports nothing outside src/engine." },
+            { group: ["fs", "fs/*", "path", "child_process", "worker_threads", "os", "zlib", "node:*"], message: "The engine is pure: no files, processes or platform modules." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    name: "iki/layers-hosts",
+    files: ["src/office/**/*.ts", "src/commands/**/*.ts", "src/settings/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/taskpane/**", "**/cli/**", "**/xlsx/**"], message: "office/, commands/ and settings/ import nothing from the pane, the CLI or the file layer." }] }],
+    },
+  },
+  {
+    name: "iki/layers-cli",
+    files: ["src/cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/taskpane/**", "**/office/**", "**/commands/**", "**/settings/**"], message: "The CLI imports nothing from the add-in." }] }],
+    },
+  },
+  {
+    name: "iki/layers-xlsx",
+    files: ["src/xlsx/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/taskpane/**", "**/office/**", "**/commands/**", "**/settings/**", "**/cli/**"], message: "The file layer imports only the engine." }] }],
+    },
+  },
+
   {
     name: "iki/unused-vars",
     rules: {
