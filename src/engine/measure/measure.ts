@@ -23,6 +23,7 @@ import { SCALES } from "./grade-scales";
 import { displayTolerance } from "./tolerance";
 import { formulaReads, type CellRef } from "./formula-reads";
 import type { TableReadContext } from "./read-context";
+import { targetCellOf } from "./native";
 
 export interface MeasureOptions {
   negativeFormula?: NegativeFormula;
@@ -83,8 +84,10 @@ export interface CapaianCell {
   tolerance: number;
   /** The cells the user's formula reads, through helper cells (a hidden SUM of the months); null without a formula. */
   reads: CellRef[] | null;
-  /** The cells the computed capaian comes from (filled realisation cells used and the target cell). */
+  /** The cells the computed capaian comes from: the realisation cells it uses and the target cell. */
   needed: CellRef[];
+  /** The realisation part of `needed` (the rest is the target). */
+  neededRealisation: CellRef[];
   /** Every cell a right formula may read (all period cells of the row, the target cells). */
   allowed: CellRef[];
 }
@@ -400,16 +403,17 @@ function readCapaianCell(
       allowed.push({ row, col: annual.col });
     }
   }
-  const annualTarget = annualTargetColumn(table.columns);
-  if (annualTarget) {
-    needed.push({ row, col: annualTarget.col });
-    allowed.push({ row, col: annualTarget.col });
+  const neededRealisation = [...needed];
+  const targetCell = targetCellOf(table, row);
+  if (targetCell) {
+    needed.push(targetCell);
+    allowed.push(targetCell);
   } else if (latest?.targetReading) {
     const tc = table.columns.find((x) => x.role === "target" && x.period === latest.period);
     if (tc) needed.push({ row, col: tc.col });
   }
   const reads = formula ? formulaReads(formula, sheet, row, col, allowed) : null;
-  return { row, col, reading, formula, tolerance: displayTolerance(reading, format), reads, needed, allowed };
+  return { row, col, reading, formula, tolerance: displayTolerance(reading, format), reads, needed, neededRealisation, allowed };
 }
 
 /**

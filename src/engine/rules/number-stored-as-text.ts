@@ -1,6 +1,7 @@
 import type { Rule, RawFinding } from "./types";
 import { q, text } from "./helpers";
-import type { CellReading } from "../measure/values";
+import { readCell, type CellReading } from "../measure/values";
+import { numberFormatAt, valueAt } from "../snapshot";
 import type { Ambiguity } from "../indicator/target";
 
 /** Why an ambiguous text was read the way it was, in both languages. */
@@ -47,7 +48,7 @@ export const numberStoredAsText: Rule = {
     description: text("Angka realisasi tersimpan sebagai teks.", "A realisation number is stored as text."),
     docs: "docs/rules/number-stored-as-text.md",
   },
-  check({ evaluated }) {
+  check({ sheet, evaluated }) {
     return evaluated.indicators.flatMap((ind) => {
       const row = ind.typed.row.row;
       const out: RawFinding[] = [];
@@ -67,6 +68,16 @@ export const numberStoredAsText: Rule = {
       const periods = ind.measurement.periods;
       for (const p of periods) add(p.col, { id: `Realisasi ${p.period}`, en: `The ${p.period} realisation` }, p.reading);
       for (const s of ind.measurement.summaries) add(s.col, { id: `Realisasi ${s.period}`, en: `The ${s.period} realisation` }, s.reading);
+      // The rincian rows under the indicator: the formula's components, per period.
+      for (const c of ind.measurement.components) {
+        for (const p of periods) {
+          if (p.col === null) continue;
+          const r = readCell(valueAt(sheet, c.row, p.col), numberFormatAt(sheet, c.row, p.col));
+          const before = out.length;
+          add(p.col, { id: `${c.name} ${p.period}`, en: `${c.name}, ${p.period},` }, r);
+          for (let k = before; k < out.length; k++) out[k] = { ...out[k], row: c.row };
+        }
+      }
       return out;
     });
   },

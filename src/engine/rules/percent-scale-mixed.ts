@@ -1,6 +1,10 @@
 import type { Rule, RawFinding } from "./types";
 import { fmt, fmtId, text } from "./helpers";
 
+/** The fraction as typed, up to four decimals (1,0118 — not rounded to 1,01). */
+const fracId = (v: number): string => String(Math.round(v * 1e4) / 1e4).replace(".", ",");
+const fracEn = (v: number): string => String(Math.round(v * 1e4) / 1e4);
+
 /**
  * A fraction (0.85) where the row or column holds percentages on the 0–100 scale (85): the
  * engine reads it as 85 % and says so. In a realisation, a target, or the user's capaian.
@@ -26,8 +30,8 @@ export const percentScaleMixed: Rule = {
           col,
           indicatorRow: row,
           message: text(
-            `${label.id} ${fmtId(from)} ditulis sebagai pecahan, padahal ${among.id} memakai skala 0–100; dibaca ${fmtId(to)}%.`,
-            `${label.en} ${fmt(from)} is written as a fraction while ${among.en} uses the 0–100 scale; read as ${fmt(to)}%.`,
+            `${label.id} ${fracId(from)} ditulis sebagai pecahan, padahal ${among.id} memakai skala 0–100; dibaca ${fmtId(to)}%.`,
+            `${label.en} ${fracEn(from)} is written as a fraction while ${among.en} uses the 0–100 scale; read as ${fmt(to)}%.`,
           ),
           suggestion: fix(to),
         });
