@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import { checkZipLimits } from "../src/xlsx/zip-guard";
+import { checkZipLimits } from "../src/xlsx/zip";
 import { readWorkbookFile } from "../src/xlsx/read-workbook";
 import { HEADER, sampleRows, syntheticSheet } from "./synthetic";
 import { gridOf } from "../test/support/grid";

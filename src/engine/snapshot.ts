@@ -191,6 +191,20 @@ export class SheetBuilder {
     return this;
   }
 
+  /** Removes the cells of an area, its top-left kept when asked; visits only rows and cells that exist. */
+  clearArea(a: Area, keepTopLeft = false): void {
+    const height = a.bottom - a.top + 1;
+    const rows = height <= this.cells.size ? Array.from({ length: height }, (_, i) => a.top + i) : [...this.cells.keys()].filter((r) => r >= a.top && r <= a.bottom);
+    for (const r of rows) {
+      const line = this.cells.get(r);
+      if (!line) continue;
+      for (const c of [...line.keys()]) {
+        if (c < a.left || c > a.right || (keepTopLeft && r === a.top && c === a.left)) continue;
+        line.delete(c);
+      }
+    }
+  }
+
   build(): SheetSnapshot {
     const rows = new Map<number, SnapshotRow>();
     let bounds: { top: number; left: number; bottom: number; right: number } | null = null;

@@ -1,151 +1,460 @@
 /**
- * Annotated copies: the checked workbook with every flagged cell marked by a conditional
- * format the checker owns (the user's own fill is untouched) and a note carrying the
- * message (an existing note is kept and the message appended), plus a "Temuan" sheet
- * listing every finding with a link to its cell. Everything the checker adds carries the
- * marker "IKI Checker", so it can be found and removed again. The input file is only
- * read; the copy is written atomically (temporary file, then rename).
+ * Annotated copies: the original package plus additions, in the add-in's dialect
+ * (src/engine/flag-style.ts).
+ *
+ * - Each flagged cell gets the checker's conditional format (the user's fill and formats
+ *   are untouched), and — where the cell holds no note or threaded comment of the user's
+ *   and the sheet's note cap allows — a note with the messages. A user's note is never
+ *   changed: that cell gets the colour only, its messages are on the findings sheet.
+ * - A findings sheet ("Temuan") is appended last and lists every finding.
+ * - Every entry the copy does not need is copied byte for byte; the parts it touches keep
+ *   every byte of the user's XML and only gain elements, in the places ECMA-376 orders
+ *   them: `conditionalFormatting` after `mergeCells`/`phoneticPr` and before
+ *   `dataValidations`, `legacyDrawing` after `drawing`, our `cfRule` priorities after the
+ *   user's, `dxf`s at the end of `dxfs`, the `sheet` at the end of `sheets`. Only count
+ *   attributes change.
+ * - A workbook that is itself an annotated copy has our earlier flags and findings sheet
+ *   replaced, not stacked; `cleanPackage` removes everything of ours.
  */
-import ExcelJS from "exceljs";
-import { promises as fs } from "fs";
-import path from "path";
 import type { Finding } from "../engine/report";
-import { CopyWouldLoseContentError, partsLostInCopy } from "./copy-fidelity";
-import { FLAG_COLOURS, FLAG_MARKER, SEVERITY_WORD, findingLine, worstSeverity, xmlSafe } from "../engine/flag-style";
+import { FLAG_COLOURS, isFindingsSheetTitle, markerFormula, parseMarkerFormula, planFlags } from "../engine/flag-style";
+import type { Severity } from "../engine/rules";
+import { parseCellAddress } from "../engine/address";
+import { valueAt } from "../engine/snapshot";
+import { findingsSheetBaseName, findingsSheetXml, freeSheetName } from "./findings-sheet";
+import { addToCommentsXml, addToVml, commentCells, newCommentsXml, newVml, removeNoteShapes, removeOurComments, vmlIdmaps, type NoteToAdd } from "./note-parts";
+import { STRICT_MAIN_NS, STRICT_REL_NS, TRANSITIONAL_MAIN_NS, TRANSITIONAL_REL_NS, type SheetEntry } from "./ooxml";
+import { CONTENT_TYPES, PackageEdit } from "./package-edit";
+import type { OpenedWorkbook } from "./read-workbook";
+import { readThreadedComments } from "./workbook-parts";
+import { escapeXml } from "./xml";
+import { applySplices, innerOf, insertionPoint, prefixFor, scanElements, tagAttr, unescapeXml, type ScannedXml, type Splice } from "./xml-splice";
 
-export const MARKER = FLAG_MARKER;
-/** Conditional-format formula: always true, and names the checker and the severity. */
-export const markerFormula = (severity: string): string => `"${MARKER}:${severity}"="${MARKER}:${severity}"`;
+/** CT_Worksheet children that come after `conditionalFormatting` (ECMA-376 Part 1, 18.3.1.99). */
+const AFTER_CONDITIONAL_FORMATTING = [
+  "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
+  "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF",
+  "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+];
+/** …and after `legacyDrawing`. */
+const AFTER_LEGACY_DRAWING = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+/** CT_Stylesheet children after `dxfs` (18.8.39). */
+const AFTER_DXFS = ["tableStyles", "colors", "extLst"];
 
-/** exceljs wants ARGB: `#FFC7CE` → `FFFFC7CE`. */
-const argb = (hex: string): string => `FF${hex.slice(1)}`;
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-function existingNote(cell: ExcelJS.Cell): string {
-  const note = cell.note as unknown;
-  if (!note) return "";
-  if (typeof note === "string") return note;
-  const texts = (note as { texts?: { text?: string }[] }).texts;
-  return texts ? texts.map((t) => t.text ?? "").join("") : "";
+const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
+
+function dxfXml(severity: Severity, p: string): string {
+  const c = FLAG_COLOURS[severity];
+  return `<${p}dxf><${p}font><${p}color rgb="${argb(c.font)}"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="${argb(c.fill)}"/></${p}patternFill></${p}fill></${p}dxf>`;
 }
 
-function noteText(findings: Finding[], lang: "id" | "en"): string {
-  return findings
-    // English copies name the severity as the JSON report does (`error`).
-    .map((f) => `[${MARKER}] ${findingLine(f, lang)}`)
-    .join("\n");
+function relNs(edit: PackageEdit): string {
+  return edit.info.strict ? STRICT_REL_NS : TRANSITIONAL_REL_NS;
 }
 
-/** A sheet name not yet taken: "Temuan", else "Temuan (IKI)", "Temuan (IKI 2)" … */
-function freeSheetName(wb: ExcelJS.Workbook, base: string): string {
-  if (!wb.getWorksheet(base)) return base;
-  for (let i = 1; ; i++) {
-    const name = i === 1 ? `${base} (IKI)` : `${base} (IKI ${i})`;
-    if (!wb.getWorksheet(name)) return name;
+/** `r:id="…"` for an element inside `root`, declaring the prefix on the element when the root binds none. */
+function relIdAttr(edit: PackageEdit, scan: ScannedXml, id: string): string {
+  const bound = prefixFor(scan.root.tag, relNs(edit));
+  return bound !== undefined && bound !== "" ? `${bound}id="${id}"` : `xmlns:r="${relNs(edit)}" r:id="${id}"`;
+}
+
+/** The relationship id an element carries (`r:id`, whatever the prefix). */
+function elementRelId(tag: string): string | undefined {
+  return /\s[\w.-]+:id\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
+}
+
+/** Content of the workbook's parts outside `sheetData` (where cfRule and dxfId attributes live). */
+function outsideSheetData(xml: string, scan: ScannedXml): string {
+  const data = scan.children.find((c) => c.local === "sheetData");
+  return data ? xml.slice(0, data.start) + xml.slice(data.end) : xml;
+}
+
+// --- Removing what an earlier run wrote ------------------------------------------------------
+
+function isOurFormatting(xml: string): boolean {
+  const formulas = [...xml.matchAll(/<(?:[\w.-]+:)?formula(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?formula>/g)].map((m) => unescapeXml(m[1]));
+  return formulas.length > 0 && formulas.every((f) => parseMarkerFormula(f) !== null);
+}
+
+/** Removes our conditional formats, notes and note shapes from a sheet. */
+function removeSheetFlags(edit: PackageEdit, sheetPart: string): void {
+  const xml = edit.text(sheetPart);
+  if (xml === undefined) return;
+  const scan = scanElements(xml);
+  const splices: Splice[] = scan.children
+    .filter((c) => c.local === "conditionalFormatting" && isOurFormatting(xml.slice(c.start, c.end)))
+    .map((c) => ({ at: c.start, remove: c.end - c.start }));
+  const rels = edit.rels(sheetPart);
+  const removedCells = new Set<string>();
+  for (const rel of rels.filter((r) => r.type === "comments" && !r.external)) {
+    const comments = edit.text(rel.target);
+    if (comments === undefined) continue;
+    const result = removeOurComments(comments);
+    for (const c of result.removed) removedCells.add(c);
+    if (result.removed.size === 0) continue;
+    if (result.remaining === 0) {
+      edit.remove(rel.target);
+      edit.removeRels(sheetPart, new Set([rel.id]));
+      edit.removeContentTypeOverride(rel.target);
+    } else edit.setText(rel.target, result.xml);
+  }
+  if (removedCells.size > 0) {
+    for (const rel of edit.rels(sheetPart).filter((r) => r.type === "vmlDrawing" && !r.external)) {
+      const vml = edit.text(rel.target);
+      if (vml === undefined) continue;
+      const result = removeNoteShapes(vml, removedCells);
+      if (result.remainingShapes > 0) {
+        edit.setText(rel.target, result.vml);
+        continue;
+      }
+      // The drawing held only our notes: it was ours; so is its legacyDrawing reference.
+      edit.remove(rel.target);
+      edit.removeRels(sheetPart, new Set([rel.id]));
+      edit.removeContentTypeOverride(rel.target);
+      for (const c of scan.children) if (c.local === "legacyDrawing" && elementRelId(c.tag) === rel.id) splices.push({ at: c.start, remove: c.end - c.start });
+    }
+  }
+  if (splices.length) edit.setText(sheetPart, applySplices(xml, splices));
+}
+
+/** Removes an earlier findings sheet: its `sheet` element, relationship, content type and part. */
+function removeFindingsSheet(edit: PackageEdit, entry: SheetEntry): void {
+  const wbPart = edit.info.part;
+  const xml = edit.text(wbPart)!;
+  const scan = scanElements(xml);
+  const sheets = scan.children.find((c) => c.local === "sheets");
+  if (!sheets || sheets.selfClosing) return;
+  const inner = scanElements(xml.slice(sheets.start, sheets.end));
+  const list = inner.children.filter((c) => c.local === "sheet");
+  const index = list.findIndex((c) => elementRelId(c.tag) === entry.relId);
+  if (index < 0) return;
+  const splices: Splice[] = [{ at: sheets.start + list[index].start, remove: list[index].end - list[index].start }];
+  // Sheets after it move up one place: sheet-scoped names and the active tab follow them.
+  if (index < list.length - 1) {
+    const names = scan.children.find((c) => c.local === "definedNames");
+    if (names && !names.selfClosing) {
+      const block = scanElements(xml.slice(names.start, names.end));
+      for (const d of block.children) {
+        const local = Number(tagAttr(d.tag, "localSheetId"));
+        if (Number.isInteger(local) && local > index) {
+          const m = /(\slocalSheetId\s*=\s*["'])(\d+)(["'])/.exec(d.tag)!;
+          splices.push({ at: names.start + d.start + m.index + m[1].length, remove: m[2].length, insert: String(local - 1) });
+        }
+      }
+    }
+  }
+  const views = scan.children.find((c) => c.local === "bookViews");
+  if (views && !views.selfClosing) {
+    const block = scanElements(xml.slice(views.start, views.end));
+    for (const v of block.children) {
+      const active = Number(tagAttr(v.tag, "activeTab"));
+      if (Number.isInteger(active) && active >= index && active > 0) {
+        const m = /(\sactiveTab\s*=\s*["'])(\d+)(["'])/.exec(v.tag)!;
+        splices.push({ at: views.start + v.start + m.index + m[1].length, remove: m[2].length, insert: String(active === index ? 0 : active - 1) });
+      }
+    }
+  }
+  edit.setText(wbPart, applySplices(xml, splices));
+  edit.removeRels(wbPart, new Set([entry.relId]));
+  if (entry.part) {
+    edit.remove(entry.part);
+    edit.removeContentTypeOverride(entry.part);
   }
 }
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
+// --- Styles -----------------------------------------------------------------------------------
+
+interface Styles {
+  part: string;
 }
 
-export function annotateWorkbook(wb: ExcelJS.Workbook, findings: Finding[], lang: "id" | "en" = "id"): void {
-  const byCell = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = `${f.sheet}\u0000${f.cell}`;
-    byCell.set(key, [...(byCell.get(key) ?? []), f]);
-  }
-  for (const [key, list] of byCell) {
-    const [sheetName, address] = key.split("\u0000");
-    const ws = wb.getWorksheet(sheetName);
-    if (!ws) continue;
-    const worst = worstSeverity(list);
-    ws.addConditionalFormatting({
-      ref: address,
-      rules: [
-        {
-          type: "expression",
-          priority: 1,
-          formulae: [markerFormula(worst)],
-          style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(FLAG_COLOURS[worst].fill) } },
-            font: { color: { argb: argb(FLAG_COLOURS[worst].font) } },
-          },
-        },
-      ],
-    });
-    const cell = ws.getCell(address);
-    const before = existingNote(cell);
-    const ours = noteText(list, lang);
-    cell.note = before ? `${before}\n\n${ours}` : ours;
-  }
-  addFindingsSheet(wb, findings, lang);
+function stylesPart(edit: PackageEdit): Styles {
+  const rel = edit.info.rels.find((r) => r.type === "styles" && !r.external);
+  if (rel && edit.exists(rel.target)) return { part: rel.target };
+  // A workbook without styles (some generators write none): a minimal style sheet of our own.
+  const part = edit.freePart((n) => (n === 1 ? "xl/styles.xml" : `xl/styles${n}.xml`));
+  const ns = edit.info.strict ? STRICT_MAIN_NS : TRANSITIONAL_MAIN_NS;
+  edit.setText(
+    part,
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<styleSheet xmlns="${ns}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>',
+  );
+  edit.addRel(edit.info.part, "styles", part);
+  edit.addContentType({ part, type: CONTENT_TYPES.styles });
+  return { part };
 }
 
-function addFindingsSheet(wb: ExcelJS.Workbook, findings: Finding[], lang: "id" | "en"): void {
-  const ws = wb.addWorksheet(freeSheetName(wb, lang === "id" ? "Temuan" : "Findings"));
-  const head =
-    lang === "id"
-      ? ["No", "Tingkat", "Aturan", "Lembar", "Sel", "Pesan", "Saran"]
-      : ["No", "Severity", "Rule", "Sheet", "Cell", "Message", "Suggestion"];
-  ws.addRow([`${MARKER} — ${lang === "id" ? "daftar temuan" : "findings"}`]).font = { bold: true };
-  const header = ws.addRow(head);
-  header.font = { bold: true };
-  findings.forEach((f, i) => {
-    const row = ws.addRow([
-      i + 1,
-      lang === "id" ? SEVERITY_WORD.id[f.severity] : f.severity,
-      f.rule,
-      f.sheet,
-      null,
-      xmlSafe(f.messages[lang]),
-      f.suggestion ? xmlSafe(f.suggestion[lang]) : "",
-    ]);
-    // An internal link, written as a hyperlink value: never a formula built from cell text.
-    row.getCell(5).value = { text: f.cell, hyperlink: `#${quoteSheet(f.sheet)}!${f.cell}` };
-    row.getCell(5).font = { color: { argb: "FF0563C1" }, underline: true };
+/** The dxfs of a style sheet: their texts, and where they sit. */
+function readDxfs(xml: string): { scan: ScannedXml; dxfs: string[]; block: ScannedXml | null; at: number } {
+  const scan = scanElements(xml);
+  const span = scan.children.find((c) => c.local === "dxfs");
+  if (!span) return { scan, dxfs: [], block: null, at: -1 };
+  const block = scanElements(xml.slice(span.start, span.end));
+  return { scan, dxfs: block.children.filter((c) => c.local === "dxf").map((c) => xml.slice(span.start + c.start, span.start + c.end)), block, at: span.start };
+}
+
+/** The dxf index per severity: ours reused when the style sheet has them already, else appended. */
+function ensureDxfs(edit: PackageEdit): Record<Severity, number> {
+  const { part } = stylesPart(edit);
+  const xml = edit.text(part)!;
+  const { scan, dxfs, block, at } = readDxfs(xml);
+  const p = scan.prefix;
+  const ids = {} as Record<Severity, number>;
+  const added: string[] = [];
+  for (const s of SEVERITIES) {
+    const mine = dxfXml(s, p);
+    const found = dxfs.indexOf(mine);
+    if (found >= 0) ids[s] = found;
+    else {
+      ids[s] = dxfs.length + added.length;
+      added.push(mine);
+    }
+  }
+  if (added.length === 0) return ids;
+  const count = dxfs.length + added.length;
+  let out: string;
+  if (!block) out = applySplices(xml, [{ at: insertionPoint(scan, AFTER_DXFS), insert: `<${p}dxfs count="${count}">${added.join("")}</${p}dxfs>` }]);
+  else {
+    const root = block.root;
+    const splices: Splice[] = [];
+    const countAttr = /(\scount\s*=\s*["'])(\d*)(["'])/.exec(root.tag);
+    if (root.selfClosing) {
+      const open = countAttr ? root.tag.replace(countAttr[0], `${countAttr[1]}${count}${countAttr[3]}`) : root.tag;
+      splices.push({ at, remove: root.end - root.start, insert: `${open.replace(/\s*\/>$/, ">")}${added.join("")}</${root.name}>` });
+    } else {
+      if (countAttr) splices.push({ at: at + countAttr.index + countAttr[1].length, remove: countAttr[2].length, insert: String(count) });
+      splices.push({ at: at + block.rootClose, insert: added.join("") });
+    }
+    out = applySplices(xml, splices);
+  }
+  edit.setText(part, out);
+  return ids;
+}
+
+/** Removes trailing dxfs identical to ours that nothing refers to any more (for `--clean`). */
+function removeUnusedDxfs(edit: PackageEdit, sheetParts: readonly string[]): void {
+  const rel = edit.info.rels.find((r) => r.type === "styles" && !r.external);
+  if (!rel) return;
+  const xml = edit.text(rel.target);
+  if (xml === undefined) return;
+  const { scan, dxfs, block, at } = readDxfs(xml);
+  if (!block || block.root.selfClosing) return;
+  const used = new Set<number>();
+  // Conditional formats, table and slicer styles refer to dxfs by index (x14 rules carry theirs inline).
+  const collect = (text: string): void => {
+    for (const m of text.matchAll(/\sdxfId\s*=\s*["'](\d+)["']/g)) used.add(Number(m[1]));
+  };
+  collect(xml.slice(0, at) + xml.slice(at + block.root.end));
+  for (const part of sheetParts) {
+    const s = edit.text(part);
+    if (s !== undefined) collect(outsideSheetData(s, scanElements(s)));
+  }
+  const ours = new Set(SEVERITIES.map((s) => dxfXml(s, scan.prefix)));
+  let keep = dxfs.length;
+  while (keep > 0 && ours.has(dxfs[keep - 1]) && !used.has(keep - 1)) keep--;
+  if (keep === dxfs.length) return;
+  const children = block.children.filter((c) => c.local === "dxf");
+  const countAttr = /(\scount\s*=\s*["'])(\d*)(["'])/.exec(block.root.tag);
+  let splices: Splice[];
+  if (keep === 0) {
+    // Emptied: back to the element as Excel writes it, `<dxfs count="0"/>`.
+    const open = countAttr ? block.root.tag.replace(countAttr[0], `${countAttr[1]}0${countAttr[3]}`) : block.root.tag;
+    splices = [{ at, remove: block.root.end, insert: open.replace(/\s*>$/, "/>") }];
+  } else {
+    splices = [{ at: at + children[keep].start, remove: children[dxfs.length - 1].end - children[keep].start }];
+    if (countAttr) splices.push({ at: at + countAttr.index + countAttr[1].length, remove: countAttr[2].length, insert: String(keep) });
+  }
+  edit.setText(rel.target, applySplices(xml, splices));
+}
+
+// --- Adding flags ---------------------------------------------------------------------------
+
+/** Cells (`row:col`) of a sheet holding a note or a threaded comment now. */
+function occupiedCells(edit: PackageEdit, sheetPart: string): Set<string> {
+  const out = new Set<string>();
+  for (const rel of edit.rels(sheetPart)) {
+    if (rel.external) continue;
+    const xml = rel.type === "comments" || rel.type === "threadedComment" ? edit.text(rel.target) : undefined;
+    if (xml === undefined) continue;
+    if (rel.type === "comments") for (const c of commentCells(xml)) out.add(c);
+    else {
+      for (const c of readThreadedComments(xml)) {
+        try {
+          const a = parseCellAddress(c.ref);
+          out.add(`${a.row}:${a.col}`);
+        } catch {
+          // No cell: nothing to keep clear.
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Every `o:idmap` block used by a VML drawing of the package. */
+function vmlBlocksInUse(edit: PackageEdit): Set<number> {
+  const out = new Set<number>();
+  for (const name of edit.names()) {
+    if (!/\.vml$/i.test(name)) continue;
+    const vml = edit.text(name);
+    if (vml !== undefined) for (const b of vmlIdmaps(vml)) out.add(b);
+  }
+  return out;
+}
+
+interface SheetResult {
+  notesAdded: number;
+  beyondNoteCap: number;
+  /** Flagged cells that keep the user's note or thread (colour only). */
+  keptUserNotes: number;
+}
+
+function addSheetFlags(edit: PackageEdit, sheetPart: string, findings: readonly Finding[], lang: "id" | "en", dxf: Record<Severity, number>): SheetResult {
+  const plan = planFlags(findings, lang);
+  let xml = edit.text(sheetPart)!;
+  const scan = scanElements(xml);
+  const p = scan.prefix;
+  const splices: Splice[] = [];
+
+  const priorities = [...outsideSheetData(xml, scan).matchAll(/<(?:[\w.-]+:)?cfRule\b[^>]*?\spriority\s*=\s*["'](\d+)["']/g)].map((m) => Number(m[1]));
+  let priority = Math.max(0, ...priorities) + 1;
+  const formats = plan.formats
+    .map(
+      (g) =>
+        `<${p}conditionalFormatting sqref="${g.cells.join(" ")}"><${p}cfRule type="expression" dxfId="${dxf[g.severity]}" priority="${priority++}">` +
+        `<${p}formula>${escapeXml(markerFormula(g.severity, g.hash).slice(1))}</${p}formula></${p}cfRule></${p}conditionalFormatting>`,
+    )
+    .join("");
+  if (formats) splices.push({ at: insertionPoint(scan, AFTER_CONDITIONAL_FORMATTING), insert: formats });
+
+  const occupied = occupiedCells(edit, sheetPart);
+  const notes: NoteToAdd[] = [];
+  let keptUserNotes = 0;
+  for (const [cell, text] of plan.notes) {
+    const a = parseCellAddress(cell);
+    if (occupied.has(`${a.row}:${a.col}`)) keptUserNotes++;
+    else notes.push({ row: a.row, col: a.col, text });
+  }
+  if (notes.length > 0) {
+    const rels = edit.rels(sheetPart);
+    const comments = rels.find((r) => r.type === "comments" && !r.external && edit.exists(r.target));
+    if (comments) edit.setText(comments.target, addToCommentsXml(edit.text(comments.target)!, notes));
+    else {
+      const part = edit.freePart((n) => `xl/comments${n}.xml`);
+      edit.setText(part, newCommentsXml(notes, edit.info.strict));
+      edit.addRel(sheetPart, "comments", part);
+      edit.addContentType({ part, type: CONTENT_TYPES.comments });
+    }
+    const legacy = scan.children.find((c) => c.local === "legacyDrawing");
+    const legacyTarget = legacy ? rels.find((r) => r.id === elementRelId(legacy.tag))?.target : undefined;
+    if (legacyTarget && edit.exists(legacyTarget)) {
+      const inUse = vmlBlocksInUse(edit);
+      edit.setText(legacyTarget, addToVml(edit.text(legacyTarget)!, notes, (b) => inUse.has(b)));
+    } else {
+      const block = Math.max(0, ...vmlBlocksInUse(edit)) + 1;
+      const part = edit.freePart((n) => `xl/drawings/vmlDrawing${n}.vml`);
+      edit.setText(part, newVml(block, notes));
+      const id = edit.addRel(sheetPart, "vmlDrawing", part);
+      // An Override of its own (not a Default for .vml): removed with the part by --clean.
+      edit.addContentType({ part, type: CONTENT_TYPES.vml });
+      splices.push({ at: insertionPoint(scan, AFTER_LEGACY_DRAWING), insert: `<${p}legacyDrawing ${relIdAttr(edit, scan, id)}/>` });
+    }
+  }
+  if (splices.length) {
+    xml = applySplices(xml, splices);
+    edit.setText(sheetPart, xml);
+  }
+  return { notesAdded: notes.length, keptUserNotes, beyondNoteCap: plan.beyondNoteCap.length };
+}
+
+function addFindingsSheet(edit: PackageEdit, findings: readonly Finding[], lang: "id" | "en", sheetNames: readonly string[]): string {
+  const name = freeSheetName(sheetNames, findingsSheetBaseName(lang));
+  const part = edit.freePart((n) => `xl/worksheets/sheet${n}.xml`);
+  edit.setText(part, findingsSheetXml(findings, lang, edit.info.strict));
+  edit.addContentType({ part, type: CONTENT_TYPES.worksheet });
+  const id = edit.addRel(edit.info.part, "worksheet", part);
+  const xml = edit.text(edit.info.part)!;
+  const scan = scanElements(xml);
+  const sheets = scan.children.find((c) => c.local === "sheets");
+  if (!sheets) throw new Error("workbook without a sheets element");
+  const ids = [...xml.slice(sheets.start, sheets.end).matchAll(/\ssheetId\s*=\s*["'](\d+)["']/g)].map((m) => Number(m[1]));
+  const element = `<${scan.prefix}sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...ids) + 1}" ${relIdAttr(edit, scan, id)}/>`;
+  const splice: Splice = sheets.selfClosing
+    ? { at: sheets.start, remove: sheets.end - sheets.start, insert: `${sheets.tag.replace(/\s*\/>$/, ">")}${element}</${sheets.name}>` }
+    : { at: innerOf(xml, sheets).to, insert: element };
+  edit.setText(edit.info.part, applySplices(xml, [splice]));
+  return name;
+}
+
+// --- The copy ---------------------------------------------------------------------------------
+
+export interface CopyResult {
+  bytes: Buffer;
+  /** The findings sheet's name; null for a cleaned copy. */
+  findingsSheet: string | null;
+  notesAdded: number;
+  /** Flagged cells whose note stays the user's (colour only). */
+  keptUserNotes: number;
+  /** Flagged cells past the per-sheet note cap (colour only). */
+  beyondNoteCap: number;
+  /** True when an earlier copy's flags or findings sheet were replaced or removed. */
+  replacedEarlier: boolean;
+}
+
+function worksheets(opened: OpenedWorkbook): SheetEntry[] {
+  return opened.info.sheets.filter((s) => s.kind === "worksheet" && s.part !== null);
+}
+
+/** The worksheets that are an earlier copy's findings sheet (A1 holds the marker title). */
+function earlierFindingsSheets(opened: OpenedWorkbook): SheetEntry[] {
+  return worksheets(opened).filter((s) => {
+    const snap = opened.snapshot.sheets.find((x) => x.name === s.name);
+    return snap !== undefined && isFindingsSheetTitle(valueAt(snap, 1, 1));
   });
-  ws.columns.forEach((c, i) => {
-    c.width = [5, 11, 28, 22, 8, 125, 50][i] ?? 12;
-  });
-  ws.getColumn(6).alignment = { wrapText: true, vertical: "top" };
 }
 
-/**
- * The copy's path: `<outDir>/<name>.checked.xlsx`, or `<name> (2).checked.xlsx`, … when an
- * earlier file of the same run already took that name (`a/Renja.xlsx` and `b/Renja.xlsx`).
- */
-export function annotatedCopyPath(input: string, outDir: string, taken: ReadonlySet<string> = new Set()): string {
-  const stem = path.basename(input).replace(/\.xlsx$/i, "");
-  for (let n = 1; ; n++) {
-    const target = path.resolve(outDir, `${n === 1 ? stem : `${stem} (${n})`}.checked.xlsx`);
-    if (!taken.has(target) && target !== path.resolve(input)) return target;
-  }
+/** Removes what an earlier copy added; true when there was anything. */
+function removeEarlier(edit: PackageEdit, opened: OpenedWorkbook): boolean {
+  const earlier = earlierFindingsSheets(opened);
+  for (const s of earlier) removeFindingsSheet(edit, s);
+  for (const s of worksheets(opened)) if (!earlier.includes(s)) removeSheetFlags(edit, s.part!);
+  return !edit.untouched;
 }
 
-/**
- * Reads `input`, writes its annotated copy atomically; returns the path written. A workbook
- * whose copy would lose content (charts, pivots, plain notes …) gets no copy: this throws
- * CopyWouldLoseContentError before anything is written. `taken`
- * holds the paths already written in this run: they are never overwritten, and the new
- * path is added to it.
- */
-export async function writeAnnotatedCopy(input: string, outDir: string, findings: Finding[], lang: "id" | "en" = "id", taken: Set<string> = new Set()): Promise<string> {
-  const bytes = await fs.readFile(input);
-  const lost = partsLostInCopy(bytes);
-  if (lost.length > 0) throw new CopyWouldLoseContentError(lost);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  annotateWorkbook(wb, findings, lang);
-  await fs.mkdir(outDir, { recursive: true });
-  const target = annotatedCopyPath(input, outDir, taken);
-  taken.add(target);
-  const tmp = `${target}.tmp-${process.pid}`;
-  try {
-    await wb.xlsx.writeFile(tmp);
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
+/** The annotated copy's bytes. */
+export function annotatePackage(opened: OpenedWorkbook, findings: readonly Finding[], lang: "id" | "en" = "id"): CopyResult {
+  const edit = new PackageEdit(opened.pkg, opened.info);
+  const replacedEarlier = removeEarlier(edit, opened);
+  const earlier = new Set(earlierFindingsSheets(opened).map((s) => s.name));
+  const kept = worksheets(opened).filter((s) => !earlier.has(s.name));
+  const dxf = ensureDxfs(edit);
+  let notesAdded = 0;
+  let keptUserNotes = 0;
+  let beyondNoteCap = 0;
+  for (const s of kept) {
+    const own = findings.filter((f) => f.sheet === s.name);
+    if (own.length === 0) continue;
+    const r = addSheetFlags(edit, s.part!, own, lang, dxf);
+    notesAdded += r.notesAdded;
+    keptUserNotes += r.keptUserNotes;
+    beyondNoteCap += r.beyondNoteCap;
   }
-  return target;
+  const names = opened.info.sheets.map((s) => s.name).filter((n) => !earlier.has(n));
+  const findingsSheet = addFindingsSheet(edit, findings, lang, names);
+  return { bytes: edit.write(), findingsSheet, notesAdded, keptUserNotes, beyondNoteCap, replacedEarlier };
+}
+
+/** A copy with everything the checker wrote removed (flags, notes, findings sheet, unused dxfs). */
+export function cleanPackage(opened: OpenedWorkbook): CopyResult {
+  const edit = new PackageEdit(opened.pkg, opened.info);
+  const replacedEarlier = removeEarlier(edit, opened);
+  removeUnusedDxfs(edit, worksheets(opened).map((s) => s.part!));
+  return { bytes: edit.write(), findingsSheet: null, notesAdded: 0, keptUserNotes: 0, beyondNoteCap: 0, replacedEarlier };
 }

@@ -19,7 +19,7 @@ interface Captured {
 async function cli(...argv: string[]): Promise<Captured> {
   let out = "";
   let err = "";
-  const code = await run(argv, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") }, "0.0.0-test");
+  const code = await run(argv, { out: (t) => void (out += t), err: (t) => void (err += t + "\n") }, "0.0.0-test", { inProcess: true });
   return { code, out, err };
 }
 
@@ -206,13 +206,13 @@ describe("exit codes and bad input", () => {
     expect(doc.files[1].sheets[1].tables).toHaveLength(15);
   });
 
-  test("a missing file and a non-.xlsx file are reported, exit 2", async () => {
+  test("a missing file and a file that is not a workbook are reported, exit 2", async () => {
     const csv = path.join(dir, "iki.csv");
     await fs.writeFile(csv, "No,Indikator\n1,Jumlah dokumen\n");
     const { code, err } = await cli(path.join(dir, "tidak-ada.xlsx"), csv);
     expect(code).toBe(2);
     expect(err).toContain("berkas tidak ditemukan");
-    expect(err).toContain("bukan berkas .xlsx");
+    expect(err).toContain("iki.csv: tidak dapat dibaca — bukan buku kerja Excel");
   });
 
   test("usage errors exit 2 with the usage text", async () => {

@@ -12,7 +12,7 @@ import path from "path";
 import { run } from "../../src/cli/run";
 import { checkWorkbook } from "../../src/engine/report";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
-import { writeAnnotatedCopy } from "../../src/xlsx/annotate";
+import { writeAnnotatedCopy } from "../support/copies";
 import { WORKBOOKS } from "../support/fixtures";
 
 const BASE = path.join(WORKBOOKS, "pengukuran-bkpsdm-2024.xlsx");
@@ -41,7 +41,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   let out = "";
   let err = "";
   const t0 = Date.now();
-  const code = await run(argv, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") }, "test");
+  const code = await run(argv, { out: (t) => void (out += t), err: (t) => void (err += t + "\n") }, "test", { inProcess: true });
   return { code, out, err, ms: Date.now() - t0 };
 }
 

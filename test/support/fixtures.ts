@@ -6,6 +6,8 @@ import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 
 export const FIXTURES = path.join(__dirname, "..", "fixtures");
 export const WORKBOOKS = path.join(FIXTURES, "workbooks");
+/** Workbooks written by LibreOffice, by hand from ECMA-376, or encrypted by another tool. */
+export const OTHER_WRITERS_DIR = path.join(FIXTURES, "other-writers");
 
 export interface LineMap {
   workbooks: Record<string, string>;
