@@ -21,6 +21,8 @@ export type AggregateFn = "sum" | "average" | "count" | "min" | "max";
 export interface Aggregate {
   fn: AggregateFn;
   ref: FormulaRef;
+  /** SUBTOTAL(101…111, …) leaves hidden rows out; SUM, AVERAGE and SUBTOTAL(1…11, …) count them. */
+  ignoresHidden: boolean;
 }
 
 const STRING_LITERAL = /"(?:[^"]|"")*"/g;
@@ -52,26 +54,53 @@ function tableColumn(sheet: SheetSnapshot, table: SheetTable, name: string): num
   return null;
 }
 
-/** Resolves one structured reference written at (row) inside `table`. */
+/** Splits `a,[b]:[c]` at the commas outside brackets. */
+function topLevel(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of text) {
+    if (ch === "[") depth++;
+    if (ch === "]") depth--;
+    if (ch === sep && depth === 0) {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((p) => p.trim()).filter((p) => p !== "");
+}
+
+const unbracket = (t: string): string => t.replace(/^\[/, "").replace(/\]$/, "").trim();
+
+/**
+ * Resolves one structured reference written at (row) inside `table`: `[@Col]`,
+ * `[@[Col 1]:[Col 3]]`, `[[#This Row],[Col]]`, `[Col]`, `[[Col 1]:[Col 3]]`,
+ * `[[#Totals],[Col]]`, `[#Data]`.
+ */
 function structured(sheet: SheetSnapshot, table: SheetTable, spec: string, row: number): Area | null {
-  // `[@Col]`, `[@[Col name]]`, `[[#This Row],[Col]]`, `[Col]`, `[[#Totals],[Col]]`, `[[#Data],[Col]]`.
-  const inner = spec.slice(1, -1).trim();
-  const parts = (inner.startsWith("[") ? inner.match(/\[[^\]]*\]/g) ?? [] : [inner]).map((p) => p.replace(/^\[|\]$/g, "").trim());
+  let inner = spec.slice(1, -1).trim();
   let item: "row" | "data" | "totals" | "all" | "headers" = "data";
-  const cols: string[] = [];
-  for (const p of parts) {
-    if (p.startsWith("@")) {
-      item = "row";
-      const rest = p.slice(1).replace(/^\[|\]$/g, "").trim();
-      if (rest) cols.push(rest);
-    } else if (/^#this row$/i.test(p)) item = "row";
+  if (inner.startsWith("@")) {
+    item = "row";
+    inner = inner.slice(1).trim();
+  }
+  const parts = inner.startsWith("[") ? topLevel(inner, ",") : inner ? [inner] : [];
+  const names: string[] = [];
+  for (const part of parts) {
+    const p = unbracket(part);
+    if (/^#this row$/i.test(p)) item = "row";
     else if (/^#totals$/i.test(p)) item = "totals";
     else if (/^#data$/i.test(p)) item = "data";
     else if (/^#all$/i.test(p)) item = "all";
     else if (/^#headers$/i.test(p)) item = "headers";
-    else if (p) cols.push(p);
+    else {
+      // `[Col 1]:[Col 3]` (or, unbracketed, `Col`).
+      const range = part.startsWith("[") ? topLevel(part, ":").map(unbracket) : [p];
+      names.push(...range);
+    }
   }
-  const resolved = cols.map((c) => tableColumn(sheet, table, c));
+  const resolved = names.map((c) => tableColumn(sheet, table, c));
   if (resolved.some((c) => c === null)) return null;
   const left = resolved.length ? Math.min(...(resolved as number[])) : table.area.left;
   const right = resolved.length ? Math.max(...(resolved as number[])) : table.area.right;
@@ -109,7 +138,9 @@ export function refsOf(formula: string, sheet: SheetSnapshot, row: number, col: 
 
 /** Wrappers that do not change what an aggregate computes. */
 const WRAPPER = /^(?:ROUND|ROUNDUP|ROUNDDOWN|IFERROR|IFNA)\s*\((.*),\s*[^,()]*\)$/i;
-const AGGREGATE = /^(SUM|AVERAGE|AVERAGEA|COUNT|COUNTA|MIN|MAX|SUBTOTAL\s*\(\s*(\d{1,3})\s*,)\s*\(?\s*([^(),]+?)\s*\)$/i;
+/** One range argument: `E10:E15`, `'Sheet'!E10:E15`, or a structured reference (`Tabel1[Capaian (%)]`). */
+const RANGE_ARG = String.raw`((?:[A-Za-z_\\][\w.]*)?\[(?:[^\[\]]|\[[^\]]*\])*\]|[^(),\[\]]+?)`;
+const AGGREGATE = new RegExp(String.raw`^(SUM|AVERAGE|AVERAGEA|COUNT|COUNTA|MIN|MAX|SUBTOTAL\s*\(\s*(\d{1,3})\s*,)\s*\(?\s*${RANGE_ARG}\s*\)$`, "i");
 
 const SUBTOTAL_FN: Record<number, AggregateFn> = { 1: "average", 2: "count", 3: "count", 4: "max", 5: "min", 9: "sum", 101: "average", 102: "count", 103: "count", 104: "max", 105: "min", 109: "sum" };
 
@@ -134,5 +165,5 @@ export function aggregateOf(formula: string, sheet: SheetSnapshot, row: number, 
   if (!fn) return null;
   const refs = refsOf(`=${m[3]}`, sheet, row, col);
   if (refs.length !== 1) return null;
-  return { fn, ref: refs[0] };
+  return { fn, ref: refs[0], ignoresHidden: head.startsWith("SUBTOTAL") && Number(m[2]) > 100 };
 }

@@ -1,7 +1,7 @@
 import type { Rule, RawFinding } from "./types";
 import { fmt, fmtId, q, text } from "./helpers";
 import { cellAddress } from "../address";
-import { formulaAt, numberFormatAt, valueAt } from "../snapshot";
+import { formulaAt, isRowHidden, numberFormatAt, valueAt } from "../snapshot";
 import { aggregateOf } from "../recognize/formula-refs";
 import { readCell, type CellReading } from "../measure/values";
 import { displayTolerance } from "../measure/tolerance";
@@ -72,6 +72,8 @@ export const totalRowMismatch: Rule = {
           const { top, bottom } = agg.ref.area;
           rows = [];
           for (let r = Math.max(top, table.firstDataRow); r <= Math.min(bottom, table.lastDataRow); r++) {
+            // SUBTOTAL(101…) leaves hidden rows out, as Excel does; SUM and AVERAGE count them.
+            if (agg.ignoresHidden && isRowHidden(sheet, r)) continue;
             if (valueAt(sheet, r, c.col) !== null || byRow.has(r)) rows.push(r);
           }
           missing = indicatorRows.filter((r) => (r < top || r > bottom) && valueAt(sheet, r, c.col) !== null);

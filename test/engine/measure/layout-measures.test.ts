@@ -12,7 +12,7 @@ interface Expected {
   indicators: { row: number; realisasi: number | null; capaian: number | null }[];
 }
 
-const WORKBOOKS = ["bulanan-bkpsdm-2024.xlsx", "teks-angka-kesbangpol-2025.xlsx", "rumus-capaian-setda-2024.xlsx", "skp-bkpsdm-2024.xlsx"];
+const WORKBOOKS = ["bulanan-bkpsdm-2024.xlsx", "teks-angka-kesbangpol-2025.xlsx", "rumus-capaian-setda-2024.xlsx", "skp-bkpsdm-2024.xlsx", "tabel-excel-setda-2024.xlsx"];
 const expected = loadJson<Record<string, Expected | string>>("expected/measures-layouts.json");
 
 const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 1e6) / 1e6);

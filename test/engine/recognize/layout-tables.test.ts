@@ -14,7 +14,7 @@ const workbooks = Object.keys(expected).filter((k) => !k.startsWith("_"));
 
 test("every layout fixture has an expectation", () => {
   expect(workbooks.sort()).toEqual(
-    ["bulanan-bkpsdm-2024.xlsx", "rekap-non-indikator-2024.xlsx", "rumus-capaian-setda-2024.xlsx", "skp-bkpsdm-2024.xlsx", "teks-angka-kesbangpol-2025.xlsx"].sort(),
+    ["bulanan-bkpsdm-2024.xlsx", "rekap-non-indikator-2024.xlsx", "rumus-capaian-setda-2024.xlsx", "skp-bkpsdm-2024.xlsx", "tabel-excel-setda-2024.xlsx", "teks-angka-kesbangpol-2025.xlsx"].sort(),
   );
 });
 

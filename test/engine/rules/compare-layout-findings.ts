@@ -2,7 +2,7 @@
 import { checkWorkbook } from "../../../src/engine/report";
 import { loadJson, loadWorkbook } from "../../support/fixtures";
 
-export const LAYOUT_FIXTURES = ["bulanan-bkpsdm-2024.xlsx", "teks-angka-kesbangpol-2025.xlsx", "rumus-capaian-setda-2024.xlsx", "skp-bkpsdm-2024.xlsx", "rekap-non-indikator-2024.xlsx"];
+export const LAYOUT_FIXTURES = ["bulanan-bkpsdm-2024.xlsx", "teks-angka-kesbangpol-2025.xlsx", "rumus-capaian-setda-2024.xlsx", "skp-bkpsdm-2024.xlsx", "rekap-non-indikator-2024.xlsx", "tabel-excel-setda-2024.xlsx"];
 
 interface File {
   dirtyRows: Record<string, number[]>;
