@@ -11,7 +11,7 @@ import type { ColumnRole, IndicatorRow, RecognizedTable } from "./recognize";
 import { typeRow } from "./indicator";
 import { measureIndicator } from "./measure/measure";
 import { textAt, valueAt } from "./snapshot";
-import { readContextKey, rowConsultsContext, tableReadContext } from "./measure/read-context";
+import { readContextKey, rowConsultsContext, updateReadContext } from "./measure/read-context";
 
 /** The row's cell texts read again from the sheet (as recognition joins wrapped rows). */
 function refreshCells(sheet: SheetSnapshot, table: RecognizedTable, ind: IndicatorRow): IndicatorRow {
@@ -161,7 +161,13 @@ export function reevaluate(
     }
     // How the columns are typed decides the ambiguous readings (`1.250`, a fraction among
     // percentages): when an edit changes that, the rows that hold such cells are measured again.
-    const context = tableReadContext(sheet, table, old.indicators.map((ind, k) => retyped.get(k) ?? ind.typed));
+    const edited = [...retyped.keys()];
+    const context = updateReadContext(
+      old.context,
+      table,
+      { sheet: previous.sheet, typed: edited.map((k) => old.indicators[k].typed) },
+      { sheet, typed: edited.map((k) => retyped.get(k)!) },
+    );
     if (readContextKey(context) !== readContextKey(old.context)) {
       old.indicators.forEach((ind, k) => {
         if (!retyped.has(k) && rowConsultsContext(sheet, table, ind.typed)) retyped.set(k, ind.typed);

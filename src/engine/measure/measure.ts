@@ -82,8 +82,12 @@ export interface CapaianCell {
   formula: string | null;
   /** max(0.05, half a unit of the last decimal the cell shows). */
   tolerance: number;
-  /** The cells the user's formula reads, through helper cells (a hidden SUM of the months); null without a formula. */
-  reads: CellRef[] | null;
+}
+
+/** What a user's capaian formula reads, against the cells the computed capaian comes from. */
+export interface FormulaCells {
+  /** The cells the formula reads, through helper cells (a hidden SUM of the months). */
+  reads: CellRef[];
   /** The cells the computed capaian comes from: the realisation cells it uses and the target cell. */
   needed: CellRef[];
   /** The realisation part of `needed` (the rest is the target). */
@@ -294,7 +298,7 @@ export function measureIndicator(
   else capaian = capaianFor({ value: realisasi, grade: lastGrade }, target, polarity, negative);
 
   const summaries = measureSummaries(sheet, table, row, measures, aggregation, realisasi, layout.summaries, { scaleRanges, target: targetValue, peers, smallScale, units }, convention);
-  const capaianCell = readCapaianCell(sheet, table, row, measures, aggregation, runningTotals, capaian, context);
+  const capaianCell = readCapaianCell(sheet, table, row, capaian, context);
 
   return {
     periods: measures,
@@ -348,16 +352,7 @@ function measureSummaries(
 }
 
 /** The sheet's capaian cell: its reading (a fraction resolved to the 0–100 scale), tolerance and what its formula reads. */
-function readCapaianCell(
-  sheet: SheetSnapshot,
-  table: RecognizedTable,
-  row: number,
-  measures: PeriodMeasure[],
-  aggregation: Aggregation,
-  runningTotals: boolean,
-  capaian: Capaian,
-  context: TableReadContext | null,
-): CapaianCell | null {
+function readCapaianCell(sheet: SheetSnapshot, table: RecognizedTable, row: number, capaian: Capaian, context: TableReadContext | null): CapaianCell | null {
   const capCol = annualCapaianColumn(table);
   if (!capCol) return null;
   const col = capCol.col;
@@ -375,27 +370,39 @@ function readCapaianCell(
     }
   }
   const formula = formulaAt(sheet, row, col);
+  return { row, col, reading, formula, tolerance: displayTolerance(reading, format) };
+}
 
-  // The cells behind the computed capaian.
+/**
+ * The cells the user's capaian formula reads (through helper cells) and the ones the
+ * computed capaian comes from; null without a formula. Worked out only when a rule needs it
+ * (a mismatch to explain), so a check of a large sheet does not carry it for every row.
+ */
+export function formulaCells(sheet: SheetSnapshot, table: RecognizedTable, m: Measurement): FormulaCells | null {
+  const cell = m.capaianCell;
+  if (!cell || !cell.formula) return null;
+  const { row, col } = cell;
+  const measures = m.periods;
   const needed: CellRef[] = [];
   const allowed: CellRef[] = [];
-  const cellsOf = (m: PeriodMeasure): CellRef | null => (m.col === null ? null : { row, col: m.col });
-  const filled = measures.filter((m) => m.reading !== null && m.reading.status !== "empty");
-  for (const m of measures) {
-    const c = cellsOf(m);
+  const cellsOf = (p: PeriodMeasure): CellRef | null => (p.col === null ? null : { row, col: p.col });
+  const filled = measures.filter((p) => p.reading !== null && p.reading.status !== "empty");
+  for (const p of measures) {
+    const c = cellsOf(p);
     if (c) allowed.push(c);
-    if (m.targetReading && m.col !== null) {
-      const tc = table.columns.find((x) => x.role === "target" && x.period === m.period);
+    if (p.targetReading && p.col !== null) {
+      const tc = table.columns.find((x) => x.role === "target" && x.period === p.period);
       if (tc) allowed.push({ row, col: tc.col });
     }
   }
   const latest = filled[filled.length - 1];
-  if (aggregation === "non-cumulative" || runningTotals) {
+  if (m.aggregation === "non-cumulative" || m.runningTotals) {
     if (latest) needed.push(...[cellsOf(latest)].filter((c): c is CellRef => c !== null));
-  } else for (const m of filled) {
-    const c = cellsOf(m);
-    if (c) needed.push(c);
-  }
+  } else
+    for (const p of filled) {
+      const c = cellsOf(p);
+      if (c) needed.push(c);
+    }
   if (measures.length === 0) {
     const annual = table.columns.find((c) => c.role === "realisasi");
     if (annual) {
@@ -412,8 +419,7 @@ function readCapaianCell(
     const tc = table.columns.find((x) => x.role === "target" && x.period === latest.period);
     if (tc) needed.push({ row, col: tc.col });
   }
-  const reads = formula ? formulaReads(formula, sheet, row, col, allowed) : null;
-  return { row, col, reading, formula, tolerance: displayTolerance(reading, format), reads, needed, neededRealisation, allowed };
+  return { reads: formulaReads(cell.formula, sheet, row, col, allowed), needed, neededRealisation, allowed };
 }
 
 /**

@@ -3,6 +3,9 @@
  * how numbers typed as text are written in each column (Indonesian `12,5` / `1.250.000`, or
  * English `82.53`), and on which scale the percentages of each column stand (85, or 0.85).
  * A cell that reads two ways is decided by these when its own row says nothing.
+ *
+ * The context is a sum of per-row counts, so an edit updates it by the edited rows alone
+ * (`updateReadContext`): a re-check after one edit stays independent of the table's size.
  */
 import type { RecognizedTable } from "../recognize";
 import type { TypedIndicator } from "../indicator";
@@ -20,48 +23,105 @@ export interface ScaleProfile {
 export interface TableReadContext {
   conventions: Map<number, ColumnConvention>;
   percentScale: Map<number, ScaleProfile>;
-  /** Columns holding a text that reads two ways (`1.250`): only there does the convention decide. */
-  ambiguous: Set<number>;
+  /** Per column, how many texts read two ways (`1.250`): only there does the convention decide. */
+  ambiguous: Map<number, number>;
+}
+
+interface RowPart {
+  col: number;
+  convention: "indonesian" | "english" | null;
+  ambiguous: boolean;
+  scale: "high" | "fraction" | null;
+}
+
+function valueColumns(table: RecognizedTable): number[] {
+  return table.columns.filter((c) => c.role === "realisasi" || c.role === "target" || c.role === "capaian").map((c) => c.col);
+}
+
+/** One row's contribution to the context, per value column. */
+function rowParts(sheet: SheetSnapshot, t: TypedIndicator, cols: readonly number[], capaian: number | null): RowPart[] {
+  const row = t.row.row;
+  const percentRow = t.type.kind === "percentage" || t.type.kind === "timeliness";
+  const out: RowPart[] = [];
+  for (const col of cols) {
+    const v = valueAt(sheet, row, col);
+    if (v === null) continue;
+    const part: RowPart = { col, convention: null, ambiguous: false, scale: null };
+    const r = readCell(v, numberFormatAt(sheet, row, col));
+    if (typeof v === "string") {
+      part.convention = textConvention(v);
+      part.ambiguous = part.convention === null && r.ambiguity !== undefined;
+    }
+    const isCap = col === capaian;
+    if ((isCap || percentRow) && r.value !== null && r.value > 0) {
+      if (r.percentFormat || r.percentText || r.value > (isCap ? 2 : 1.5)) part.scale = "high";
+      else if (r.value <= (isCap ? 2 : 1)) part.scale = "fraction";
+    }
+    if (part.convention || part.ambiguous || part.scale) out.push(part);
+  }
+  return out;
+}
+
+function apply(ctx: TableReadContext, parts: readonly RowPart[], sign: 1 | -1): void {
+  for (const p of parts) {
+    if (p.convention) {
+      const c = ctx.conventions.get(p.col) ?? { indonesian: 0, english: 0 };
+      c[p.convention] += sign;
+      if (c.indonesian === 0 && c.english === 0) ctx.conventions.delete(p.col);
+      else ctx.conventions.set(p.col, c);
+    }
+    if (p.ambiguous) {
+      const n = (ctx.ambiguous.get(p.col) ?? 0) + sign;
+      if (n === 0) ctx.ambiguous.delete(p.col);
+      else ctx.ambiguous.set(p.col, n);
+    }
+    if (p.scale) {
+      const s = ctx.percentScale.get(p.col) ?? { high: 0, fraction: 0 };
+      s[p.scale] += sign;
+      if (s.high === 0 && s.fraction === 0) ctx.percentScale.delete(p.col);
+      else ctx.percentScale.set(p.col, s);
+    }
+  }
 }
 
 export function tableReadContext(sheet: SheetSnapshot, table: RecognizedTable, typed: readonly TypedIndicator[]): TableReadContext {
-  const conventions = new Map<number, ColumnConvention>();
-  const ambiguous = new Set<number>();
-  const percentScale = new Map<number, ScaleProfile>();
-  const capaian = annualCapaianColumn(table)?.col;
-  const cols = table.columns.filter((c) => c.role === "realisasi" || c.role === "target" || c.role === "capaian").map((c) => c.col);
-  for (const col of cols) {
-    const conv: ColumnConvention = { indonesian: 0, english: 0 };
-    const prof: ScaleProfile = { high: 0, fraction: 0 };
-    for (const t of typed) {
-      const row = t.row.row;
-      const v = valueAt(sheet, row, col);
-      if (v === null) continue;
-      if (typeof v === "string") {
-        const c = textConvention(v);
-        if (c) conv[c]++;
-        else if (readCell(v, null).ambiguity) ambiguous.add(col);
-      }
-      const isCap = col === capaian;
-      if (!isCap && t.type.kind !== "percentage" && t.type.kind !== "timeliness") continue;
-      const r = readCell(v, numberFormatAt(sheet, row, col));
-      if (r.value === null || r.value <= 0) continue;
-      if (r.percentFormat || r.percentText || r.value > (isCap ? 2 : 1.5)) prof.high++;
-      else if (r.value <= (isCap ? 2 : 1)) prof.fraction++;
-    }
-    if (conv.indonesian || conv.english) conventions.set(col, conv);
-    if (prof.high || prof.fraction) percentScale.set(col, prof);
-  }
-  return { conventions, percentScale, ambiguous };
+  const ctx: TableReadContext = { conventions: new Map(), percentScale: new Map(), ambiguous: new Map() };
+  const cols = valueColumns(table);
+  const capaian = annualCapaianColumn(table)?.col ?? null;
+  for (const t of typed) apply(ctx, rowParts(sheet, t, cols, capaian), 1);
+  return ctx;
 }
 
 /**
- * A key equal for two contexts that read every cell the same way (for incremental
- * re-checks): the convention of the columns that hold an ambiguous text, the scale of the
- * columns that hold a fraction — nowhere else are they consulted.
+ * The context after some rows changed: their old contributions (read from the old sheet
+ * with their old typing) taken out and their new ones put in. Equal to a fresh
+ * `tableReadContext` of the new sheet.
+ */
+export function updateReadContext(
+  previous: TableReadContext,
+  table: RecognizedTable,
+  before: { sheet: SheetSnapshot; typed: readonly TypedIndicator[] },
+  after: { sheet: SheetSnapshot; typed: readonly TypedIndicator[] },
+): TableReadContext {
+  const ctx: TableReadContext = {
+    conventions: new Map([...previous.conventions].map(([k, v]) => [k, { ...v }])),
+    percentScale: new Map([...previous.percentScale].map(([k, v]) => [k, { ...v }])),
+    ambiguous: new Map(previous.ambiguous),
+  };
+  const cols = valueColumns(table);
+  const capaian = annualCapaianColumn(table)?.col ?? null;
+  for (const t of before.typed) apply(ctx, rowParts(before.sheet, t, cols, capaian), -1);
+  for (const t of after.typed) apply(ctx, rowParts(after.sheet, t, cols, capaian), 1);
+  return ctx;
+}
+
+/**
+ * Whether two contexts read every cell the same way (for incremental re-checks): the
+ * convention of the columns that hold an ambiguous text, the scale of the columns that hold
+ * a fraction — nowhere else are they consulted.
  */
 export function readContextKey(ctx: TableReadContext): string {
-  const conv = [...ctx.ambiguous].map((c) => {
+  const conv = [...ctx.ambiguous.keys()].map((c) => {
     const v = ctx.conventions.get(c);
     return `${c}:${v ? Math.sign(v.indonesian - v.english) : 0}`;
   });
@@ -75,16 +135,6 @@ export function readContextKey(ctx: TableReadContext): string {
  * another row's edit changes how the columns are typed.
  */
 export function rowConsultsContext(sheet: SheetSnapshot, table: RecognizedTable, t: TypedIndicator): boolean {
-  const capaian = annualCapaianColumn(table)?.col;
-  const percentRow = t.type.kind === "percentage" || t.type.kind === "timeliness";
-  for (const c of table.columns) {
-    if (c.role !== "realisasi" && c.role !== "target" && c.role !== "capaian") continue;
-    const v = valueAt(sheet, t.row.row, c.col);
-    if (v === null) continue;
-    const r = readCell(v, numberFormatAt(sheet, t.row.row, c.col));
-    if (r.ambiguity) return true;
-    if (r.value === null || r.value <= 0 || r.percentFormat || r.percentText) continue;
-    if (c.col === capaian ? r.value <= 2 : percentRow && r.value <= 1) return true;
-  }
-  return false;
+  const parts = rowParts(sheet, t, valueColumns(table), annualCapaianColumn(table)?.col ?? null);
+  return parts.some((p) => p.ambiguous || p.scale === "fraction");
 }

@@ -2,7 +2,7 @@ import type { RawFinding, Rule } from "./types";
 import { fmt, fmtId, text } from "./helpers";
 import { capaianFor, type CapaianVariant } from "../measure/capaian";
 import type { EvaluatedIndicator } from "../evaluate";
-import type { CapaianCell } from "../measure/measure";
+import { formulaCells, type CapaianCell, type FormulaCells } from "../measure/measure";
 import { describeCells, refKey } from "../measure/formula-reads";
 import { refsOf } from "../recognize/formula-refs";
 import { valueAt, type SheetSnapshot } from "../snapshot";
@@ -39,8 +39,8 @@ function otherConvention(ind: EvaluatedIndicator, typed: number, tolerance: numb
  * (every cell the computed capaian needs, nothing outside the row's period and target cells
  * but empty ones) or has no formula.
  */
-function wrongReads(sheet: SheetSnapshot, cell: CapaianCell): { reads: string; via: string | null; should: string[]; off: "above" | "below" | null } | null {
-  if (!cell.formula || !cell.reads) return null;
+function wrongReads(sheet: SheetSnapshot, cell: CapaianCell & FormulaCells): { reads: string; via: string | null; should: string[]; off: "above" | "below" | null } | null {
+  if (!cell.formula) return null;
   const reads = new Set(cell.reads.map(refKey));
   const allowed = new Set(cell.allowed.map(refKey));
   const missing = cell.needed.filter((c) => !reads.has(refKey(c)));
@@ -53,13 +53,12 @@ function wrongReads(sheet: SheetSnapshot, cell: CapaianCell): { reads: string; v
   const should = [describeCells(cell.neededRealisation), describeCells(target)].filter(Boolean);
   // Through a helper cell (a hidden SUM of the months): name the cell the formula itself reads.
   const direct = refsOf(cell.formula, sheet, cell.row, cell.col).filter((r) => r.sheet === null && r.area.top === r.area.bottom && r.area.left === r.area.right);
-  const via = direct.filter((r) => !cell.reads!.some((c) => c.row === r.area.top && c.col === r.area.left)).map((r) => ({ row: r.area.top, col: r.area.left }));
+  const via = direct.filter((r) => !cell.reads.some((c) => c.row === r.area.top && c.col === r.area.left)).map((r) => ({ row: r.area.top, col: r.area.left }));
   return { reads: describeCells(cell.reads), via: via.length ? describeCells(via) : null, should: should, off };
 }
 
 /** Cells the formula reads that hold a number typed as text: Excel's arithmetic and SUM skip or misread them. */
-function textCells(sheet: SheetSnapshot, cell: CapaianCell): string | null {
-  if (!cell.reads) return null;
+function textCells(sheet: SheetSnapshot, cell: FormulaCells): string | null {
   const text = cell.reads.filter((c) => c.sheet === undefined && typeof valueAt(sheet, c.row, c.col) === "string" && /\d/.test(String(valueAt(sheet, c.row, c.col))));
   return text.length ? describeCells(text) : null;
 }
@@ -109,16 +108,18 @@ export const capaianMismatch: Rule = {
         ];
       }
       const how = used ? { id: `, rumus ${used}`, en: `, formula ${used}` } : { id: "", en: "" };
-      const wrong = wrongReads(sheet, cell);
+      const cells = formulaCells(sheet, evaluated.table, m);
+      const full = cells ? { ...cell, ...cells } : null;
+      const wrong = full ? wrongReads(sheet, full) : null;
       const reads = wrong
         ? {
             id: ` Rumus sel ini (${cell.formula}) membaca ${wrong.reads}${wrong.via ? ` (melalui ${wrong.via})` : ""}${wrong.off === "above" ? " — baris di atasnya" : wrong.off === "below" ? " — baris di bawahnya" : ""}; seharusnya ${wrong.should.join(" dan ")}.`,
             en: ` The cell's formula (${cell.formula}) reads ${wrong.reads}${wrong.via ? ` (through ${wrong.via})` : ""}${wrong.off === "above" ? ", the row above" : wrong.off === "below" ? ", the row below" : ""}; it should read ${wrong.should.join(" and ")}.`,
           }
-        : cell.formula && cell.reads
-          ? textCells(sheet, cell)
-            ? { id: ` Rumus sel ini (${cell.formula}) membaca sel yang benar, tetapi ${textCells(sheet, cell)} berisi angka yang tersimpan sebagai teks, yang tidak dihitung Excel.`, en: ` The cell's formula (${cell.formula}) reads the right cells, but ${textCells(sheet, cell)} hold numbers stored as text, which Excel does not count.` }
-            : { id: ` Rumus sel ini (${cell.formula}) membaca sel yang benar (${describeCells(cell.reads)}): periksa perhitungannya.`, en: ` The cell's formula (${cell.formula}) reads the right cells (${describeCells(cell.reads)}): check its arithmetic.` }
+        : full
+          ? textCells(sheet, full)
+            ? { id: ` Rumus sel ini (${cell.formula}) membaca sel yang benar, tetapi ${textCells(sheet, full)} berisi angka yang tersimpan sebagai teks, yang tidak dihitung Excel.`, en: ` The cell's formula (${cell.formula}) reads the right cells, but ${textCells(sheet, full)} hold numbers stored as text, which Excel does not count.` }
+            : { id: ` Rumus sel ini (${cell.formula}) membaca sel yang benar (${describeCells(full.reads)}): periksa perhitungannya.`, en: ` The cell's formula (${cell.formula}) reads the right cells (${describeCells(full.reads)}): check its arithmetic.` }
           : { id: "", en: "" };
       const native = wrong ? nativeFor(sheet, evaluated.table, ind) : null;
       return [
