@@ -58,9 +58,9 @@ function wrongReads(sheet: SheetSnapshot, cell: CapaianCell & FormulaCells): { r
 }
 
 /** Cells the formula reads that hold a number typed as text: Excel's arithmetic and SUM skip or misread them. */
-function textCells(sheet: SheetSnapshot, cell: FormulaCells): string | null {
+function textCells(sheet: SheetSnapshot, cell: FormulaCells): { cells: string; count: number } | null {
   const text = cell.reads.filter((c) => c.sheet === undefined && typeof valueAt(sheet, c.row, c.col) === "string" && /\d/.test(String(valueAt(sheet, c.row, c.col))));
-  return text.length ? describeCells(text) : null;
+  return text.length ? { cells: describeCells(text), count: text.length } : null;
 }
 
 /**
@@ -111,14 +111,15 @@ export const capaianMismatch: Rule = {
       const cells = formulaCells(sheet, evaluated.table, m);
       const full = cells ? { ...cell, ...cells } : null;
       const wrong = full ? wrongReads(sheet, full) : null;
+      const texts = full ? textCells(sheet, full) : null;
       const reads = wrong
         ? {
             id: ` Rumus sel ini (${cell.formula}) membaca ${wrong.reads}${wrong.via ? ` (melalui ${wrong.via})` : ""}${wrong.off === "above" ? " — baris di atasnya" : wrong.off === "below" ? " — baris di bawahnya" : ""}; seharusnya ${wrong.should.join(" dan ")}.`,
             en: ` The cell's formula (${cell.formula}) reads ${wrong.reads}${wrong.via ? ` (through ${wrong.via})` : ""}${wrong.off === "above" ? ", the row above" : wrong.off === "below" ? ", the row below" : ""}; it should read ${wrong.should.join(" and ")}.`,
           }
         : full
-          ? textCells(sheet, full)
-            ? { id: ` Rumus sel ini (${cell.formula}) membaca sel yang benar, tetapi ${textCells(sheet, full)} berisi angka yang tersimpan sebagai teks, yang tidak dihitung Excel.`, en: ` The cell's formula (${cell.formula}) reads the right cells, but ${textCells(sheet, full)} hold numbers stored as text, which Excel does not count.` }
+          ? texts
+            ? { id: ` Rumus sel ini (${cell.formula}) membaca sel yang benar, tetapi ${texts.cells} berisi angka yang tersimpan sebagai teks, yang tidak dihitung Excel.`, en: ` The cell's formula (${cell.formula}) reads the right cells, but ${texts.cells} ${texts.count === 1 ? "holds a number" : "hold numbers"} stored as text, which Excel does not count.` }
             : { id: ` Rumus sel ini (${cell.formula}) membaca sel yang benar (${describeCells(full.reads)}): periksa perhitungannya.`, en: ` The cell's formula (${cell.formula}) reads the right cells (${describeCells(full.reads)}): check its arithmetic.` }
           : { id: "", en: "" };
       const native = wrong ? nativeFor(sheet, evaluated.table, ind) : null;

@@ -31,28 +31,28 @@ export const percentScaleMixed: Rule = {
           indicatorRow: row,
           message: text(
             `${label.id} ${fracId(from)} ditulis sebagai pecahan, padahal ${among.id} memakai skala 0–100; dibaca ${fmtId(to)}%.`,
-            `${label.en} ${fracEn(from)} is written as a fraction while ${among.en} uses the 0–100 scale; read as ${fmt(to)}%.`,
+            `${label.en} ${fracEn(from)} is written as a fraction while ${among.en} the 0–100 scale; read as ${fmt(to)}%.`,
           ),
           suggestion: fix(to),
         });
       };
       if (m.scaledTarget) {
-        add(m.scaledTarget.col, { id: "Target", en: "The target" }, m.scaledTarget.from, m.scaledTarget.to, { id: "realisasinya", en: "its realisation" });
+        add(m.scaledTarget.col, { id: "Target", en: "The target" }, m.scaledTarget.from, m.scaledTarget.to, { id: "realisasinya", en: "its realisation uses" });
       }
       for (const p of m.periods) {
         if (p.col !== null && p.reading?.fractionScaled && p.reading.value !== null) {
-          add(p.col, { id: `Realisasi ${p.period}`, en: `The ${p.period} realisation` }, p.reading.value / 100, p.reading.value, { id: "target dan periode lain baris ini", en: "the row's target and other periods" });
+          add(p.col, { id: `Realisasi ${p.period}`, en: `The ${p.period} realisation` }, p.reading.value / 100, p.reading.value, { id: "target dan periode lain baris ini", en: "the row's target and other periods use" });
         }
       }
       for (const p of m.periods) {
         const tc = evaluated.table.columns.find((c) => c.role === "target" && c.period === p.period);
         if (tc && p.targetReading?.fractionScaled && p.targetReading.value !== null) {
-          add(tc.col, { id: `Target ${p.period}`, en: `The ${p.period} target` }, p.targetReading.value / 100, p.targetReading.value, { id: "realisasinya", en: "its realisation" });
+          add(tc.col, { id: `Target ${p.period}`, en: `The ${p.period} target` }, p.targetReading.value / 100, p.targetReading.value, { id: "realisasinya", en: "its realisation uses" });
         }
       }
       const cell = m.capaianCell;
       if (cell && cell.reading.fractionScaled && cell.reading.value !== null) {
-        add(cell.col, { id: "Capaian", en: "The capaian" }, cell.reading.value / 100, cell.reading.value, { id: "capaian hasil perhitungan dan baris lain di kolom ini", en: "the computed capaian and the column's other rows" });
+        add(cell.col, { id: "Capaian", en: "The capaian" }, cell.reading.value / 100, cell.reading.value, { id: "capaian hasil perhitungan dan baris lain di kolom ini", en: "the computed capaian and the column's other rows use" });
       }
       return out;
     });

@@ -4,9 +4,9 @@ import { displayTolerance } from "../measure/tolerance";
 import { numberFormatAt } from "../snapshot";
 
 const AGG = {
-  cumulative: { id: "jumlah", en: "the sum of", tipe: { id: "kumulatif", en: "cumulative" } },
-  "non-cumulative": { id: "nilai terakhir", en: "the latest of", tipe: { id: "non-kumulatif", en: "non-cumulative" } },
-  average: { id: "rata-rata", en: "the mean of", tipe: { id: "rata-rata", en: "average" } },
+  cumulative: { id: "jumlah", en: "the sum of", tipe: { id: "kumulatif", en: "a cumulative" } },
+  "non-cumulative": { id: "nilai terakhir", en: "the latest of", tipe: { id: "non-kumulatif", en: "a non-cumulative" } },
+  average: { id: "rata-rata", en: "the mean of", tipe: { id: "rata-rata", en: "an average" } },
 } as const;
 
 /** `Bulan 4, Bulan 5, Bulan 6` → `Bulan 4–6`; other lists joined. */
@@ -51,7 +51,7 @@ export const periodValuesInconsistent: Rule = {
             indicatorRow: row,
             message: text(
               `${what.id} ${fmtId(s.stated)} tidak sama dengan ${agg.id} ${partsId} (${fmtId(s.aggregated)}; indikator ${agg.tipe.id}).`,
-              `${what.en} ${fmt(s.stated)} is not ${agg.en} ${partsEn} (${fmt(s.aggregated)}; a ${agg.tipe.en} indicator).`,
+              `${what.en} ${fmt(s.stated)} is not ${agg.en} ${partsEn} (${fmt(s.aggregated)}; ${agg.tipe.en} indicator).`,
             ),
           },
         ];
