@@ -53,7 +53,7 @@ export const CATEGORY_SETS: Record<CategorySet, { name: { id: string; en: string
     ],
   },
   skp: {
-    name: { id: "kategori capaian IKI (PermenPAN-RB 6/2022)", en: "IKI capaian categories (PermenPAN-RB 6/2022)" },
+    name: { id: "kategori capaian IKI, PermenPAN-RB 6/2022", en: "IKI capaian categories, PermenPAN-RB 6/2022" },
     bands: [
       { label: "Sangat Baik", min: 101, max: Infinity },
       { label: "Baik", min: 100, max: 100 },

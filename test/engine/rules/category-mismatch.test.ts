@@ -23,7 +23,7 @@ test("K9's Sangat Tinggi follows the officer's own 300% (a formula pasted from t
 
 test("SKP Sekretaris G6: Baik for 87.5% — on the SKP categories (PermenPAN-RB 6/2022) that is Cukup", async () => {
   const f = await fixtureRuleFindings("skp-bkpsdm-2024.xlsx", "SKP Sekretaris", "category-mismatch");
-  expect(f.map((x) => [x.cell, x.messages.en])).toEqual([["G6", 'The class says "Baik"; the computed capaian 87.5% is "Cukup" (IKI capaian categories (PermenPAN-RB 6/2022)).']]);
+  expect(f.map((x) => [x.cell, x.messages.en])).toEqual([["G6", 'The class says "Baik"; the computed capaian 87.5% is "Cukup" (IKI capaian categories, PermenPAN-RB 6/2022).']]);
 });
 
 test("valid: Bagian Hukum's Kategori in the Sangat Baik … Sangat Kurang bands (101.05 Sangat Baik, 66.67 Cukup) raises nothing", async () => {
