@@ -92,3 +92,9 @@ test("the issue's example: `1.050` typed as text against 1.020 (#,##0) is 1050 â
     ["E5", "number-stored-as-text", "info", 'Realisasi Tahunan "1.050" tersimpan sebagai teks; dibaca 1050, bukan 1,05: sesuai besaran targetnya.'],
   ]);
 });
+
+test("the report names the reading in the indicator's evidence", async () => {
+  const { reportSheet } = await import("../../../src/engine/report");
+  const [table] = reportSheet(skp("1.050")).tables;
+  expect(table.indicators[0].evidence.readings).toEqual([{ cell: "E5", text: "1.050", value: 1050, reading: "text-two-ways", reason: "target" }]);
+});
