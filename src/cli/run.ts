@@ -111,7 +111,9 @@ export async function run(argv: string[], io: Io, version: string, settings: Run
   let unreadable = expanded.failed;
   let errorFindings = 0;
   if (parsed.json) await io.out(`{\n  "version": ${JSON_VERSION},\n  "files": [`);
-  await runPool(jobs, { jobs: parsed.jobs, inProcess: settings.inProcess }, async (index, r) => {
+  // IKI_CHECK_HEAP_MB sets each worker's heap limit (default: a share of the machine's memory).
+  const heapMb = Number((settings.env ?? process.env).IKI_CHECK_HEAP_MB) || undefined;
+  await runPool(jobs, { jobs: parsed.jobs, inProcess: settings.inProcess, heapMb }, async (index, r) => {
     if (parsed.json) await io.out(`${index > 0 ? "," : ""}\n    `);
     for (const chunk of r.chunks) await io.out(chunk);
     // Errors and notices go to stderr only; stdout stays a clean report (or clean JSON).

@@ -171,6 +171,12 @@ export function normalizeSpans(spans: readonly Span[]): Span[] {
  */
 export class SheetBuilder {
   private readonly cells = new Map<number, Map<number, SnapshotCell>>();
+  /** Rows whose columns may be out of order or whose cells were removed: sorted again in build(). */
+  private readonly unordered = new Set<number>();
+  private lastRow = -1;
+  private lastLine: Map<number, SnapshotCell> | undefined;
+  private lastCol = 0;
+  private rowsAscending = true;
   merges: Area[] = [];
   hiddenRows: Span[] = [];
   hiddenCols: Span[] = [];
@@ -181,12 +187,21 @@ export class SheetBuilder {
 
   /** Sets a cell; a cell with neither value nor formula is not stored (and removes one set before). */
   set(row: number, col: number, value: CellValue, formula: string | null = null, numberFormat: string = "General"): this {
-    let line = this.cells.get(row);
+    // Readers set cells row by row, left to right: the row at hand is kept at hand.
+    let line = row === this.lastRow ? this.lastLine : this.cells.get(row);
     if (value === null && formula === null) {
-      line?.delete(col);
+      if (line?.delete(col)) this.unordered.add(row);
       return this;
     }
-    if (!line) this.cells.set(row, (line = new Map()));
+    if (!line) {
+      if (row < this.lastRow) this.rowsAscending = false;
+      this.cells.set(row, (line = new Map()));
+      this.lastCol = 0;
+    } else if (row !== this.lastRow) this.lastCol = Infinity; // an earlier row again: order unknown
+    if (col <= this.lastCol && !line.has(col)) this.unordered.add(row);
+    this.lastRow = row;
+    this.lastLine = line;
+    this.lastCol = col;
     line.set(col, { value, formula, numberFormat: numberFormat || "General" });
     return this;
   }
@@ -201,33 +216,45 @@ export class SheetBuilder {
       for (const c of [...line.keys()]) {
         if (c < a.left || c > a.right || (keepTopLeft && r === a.top && c === a.left)) continue;
         line.delete(c);
+        this.unordered.add(r);
       }
     }
   }
 
   build(): SheetSnapshot {
     const rows = new Map<number, SnapshotRow>();
-    let bounds: { top: number; left: number; bottom: number; right: number } | null = null;
-    const grow = (top: number, left: number, bottom: number, right: number): void => {
-      if (!bounds) bounds = { top, left, bottom, right };
-      else {
-        bounds.top = Math.min(bounds.top, top);
-        bounds.left = Math.min(bounds.left, left);
-        bounds.bottom = Math.max(bounds.bottom, bottom);
-        bounds.right = Math.max(bounds.right, right);
-      }
-    };
-    for (const row of [...this.cells.keys()].sort((a, b) => a - b)) {
-      const line = this.cells.get(row)!;
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -Infinity;
+    let right = -Infinity;
+    const order = this.rowsAscending ? this.cells.keys() : [...this.cells.keys()].sort((a, b) => a - b);
+    for (const row of order) {
+      let line = this.cells.get(row)!;
       if (line.size === 0) continue;
-      const cols = [...line.keys()].sort((a, b) => a - b);
-      rows.set(row, cols.length > 1 && !isAscending(line) ? new Map(cols.map((c) => [c, line.get(c)!])) : line);
-      grow(row, cols[0], row, cols[cols.length - 1]);
+      if (this.unordered.has(row)) line = new Map([...line].sort((x, y) => x[0] - y[0]));
+      rows.set(row, line);
+      // Columns are ascending: the first and last keys bound the row.
+      let first = 0;
+      let last = 0;
+      let k = 0;
+      for (const c of line.keys()) {
+        if (k++ === 0) first = c;
+        last = c;
+      }
+      if (row < top) top = row;
+      if (row > bottom) bottom = row;
+      if (first < left) left = first;
+      if (last > right) right = last;
     }
-    for (const m of this.merges) grow(m.top, m.left, m.bottom, m.right);
+    for (const m of this.merges) {
+      top = Math.min(top, m.top);
+      left = Math.min(left, m.left);
+      bottom = Math.max(bottom, m.bottom);
+      right = Math.max(right, m.right);
+    }
     return {
       name: this.name,
-      bounds,
+      bounds: top === Infinity ? null : { top, left, bottom, right },
       rows,
       merges: this.merges.map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right })),
       hiddenRows: normalizeSpans(this.hiddenRows),
@@ -236,13 +263,4 @@ export class SheetBuilder {
       notes: [...this.notes].sort((a, b) => a.row - b.row || a.col - b.col),
     };
   }
-}
-
-function isAscending(line: Map<number, unknown>): boolean {
-  let prev = -Infinity;
-  for (const c of line.keys()) {
-    if (c < prev) return false;
-    prev = c;
-  }
-  return true;
 }

@@ -17,14 +17,15 @@
  *   replaced, not stacked; `cleanPackage` removes everything of ours.
  */
 import type { Finding } from "../engine/report";
-import { FLAG_COLOURS, isFindingsSheetTitle, markerFormula, parseMarkerFormula, planFlags } from "../engine/flag-style";
+import { isFindingsSheetTitle, markerFormula, parseMarkerFormula, planFlags } from "../engine/flag-style";
 import type { Severity } from "../engine/rules";
 import { parseCellAddress } from "../engine/address";
 import { valueAt } from "../engine/snapshot";
 import { findingsSheetBaseName, findingsSheetXml, freeSheetName } from "./findings-sheet";
 import { addToCommentsXml, addToVml, commentCells, newCommentsXml, newVml, removeNoteShapes, removeOurComments, vmlIdmaps, type NoteToAdd } from "./note-parts";
-import { STRICT_MAIN_NS, STRICT_REL_NS, TRANSITIONAL_MAIN_NS, TRANSITIONAL_REL_NS, type SheetEntry } from "./ooxml";
+import { STRICT_REL_NS, TRANSITIONAL_REL_NS, type SheetEntry } from "./ooxml";
 import { CONTENT_TYPES, PackageEdit } from "./package-edit";
+import { ensureCopyStyles, removeCopyStyles, type CopyStyles } from "./styles-edit";
 import type { OpenedWorkbook } from "./read-workbook";
 import { readThreadedComments } from "./workbook-parts";
 import { escapeXml } from "./xml";
@@ -38,17 +39,6 @@ const AFTER_CONDITIONAL_FORMATTING = [
 ];
 /** …and after `legacyDrawing`. */
 const AFTER_LEGACY_DRAWING = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-/** CT_Stylesheet children after `dxfs` (18.8.39). */
-const AFTER_DXFS = ["tableStyles", "colors", "extLst"];
-
-const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-
-const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
-
-function dxfXml(severity: Severity, p: string): string {
-  const c = FLAG_COLOURS[severity];
-  return `<${p}dxf><${p}font><${p}color rgb="${argb(c.font)}"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="${argb(c.fill)}"/></${p}patternFill></${p}fill></${p}dxf>`;
-}
 
 function relNs(edit: PackageEdit): string {
   return edit.info.strict ? STRICT_REL_NS : TRANSITIONAL_REL_NS;
@@ -164,116 +154,6 @@ function removeFindingsSheet(edit: PackageEdit, entry: SheetEntry): void {
   }
 }
 
-// --- Styles -----------------------------------------------------------------------------------
-
-interface Styles {
-  part: string;
-}
-
-function stylesPart(edit: PackageEdit): Styles {
-  const rel = edit.info.rels.find((r) => r.type === "styles" && !r.external);
-  if (rel && edit.exists(rel.target)) return { part: rel.target };
-  // A workbook without styles (some generators write none): a minimal style sheet of our own.
-  const part = edit.freePart((n) => (n === 1 ? "xl/styles.xml" : `xl/styles${n}.xml`));
-  const ns = edit.info.strict ? STRICT_MAIN_NS : TRANSITIONAL_MAIN_NS;
-  edit.setText(
-    part,
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      `<styleSheet xmlns="${ns}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
-      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-      '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
-      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>',
-  );
-  edit.addRel(edit.info.part, "styles", part);
-  edit.addContentType({ part, type: CONTENT_TYPES.styles });
-  return { part };
-}
-
-/** The dxfs of a style sheet: their texts, and where they sit. */
-function readDxfs(xml: string): { scan: ScannedXml; dxfs: string[]; block: ScannedXml | null; at: number } {
-  const scan = scanElements(xml);
-  const span = scan.children.find((c) => c.local === "dxfs");
-  if (!span) return { scan, dxfs: [], block: null, at: -1 };
-  const block = scanElements(xml.slice(span.start, span.end));
-  return { scan, dxfs: block.children.filter((c) => c.local === "dxf").map((c) => xml.slice(span.start + c.start, span.start + c.end)), block, at: span.start };
-}
-
-/** The dxf index per severity: ours reused when the style sheet has them already, else appended. */
-function ensureDxfs(edit: PackageEdit): Record<Severity, number> {
-  const { part } = stylesPart(edit);
-  const xml = edit.text(part)!;
-  const { scan, dxfs, block, at } = readDxfs(xml);
-  const p = scan.prefix;
-  const ids = {} as Record<Severity, number>;
-  const added: string[] = [];
-  for (const s of SEVERITIES) {
-    const mine = dxfXml(s, p);
-    const found = dxfs.indexOf(mine);
-    if (found >= 0) ids[s] = found;
-    else {
-      ids[s] = dxfs.length + added.length;
-      added.push(mine);
-    }
-  }
-  if (added.length === 0) return ids;
-  const count = dxfs.length + added.length;
-  let out: string;
-  if (!block) out = applySplices(xml, [{ at: insertionPoint(scan, AFTER_DXFS), insert: `<${p}dxfs count="${count}">${added.join("")}</${p}dxfs>` }]);
-  else {
-    const root = block.root;
-    const splices: Splice[] = [];
-    const countAttr = /(\scount\s*=\s*["'])(\d*)(["'])/.exec(root.tag);
-    if (root.selfClosing) {
-      const open = countAttr ? root.tag.replace(countAttr[0], `${countAttr[1]}${count}${countAttr[3]}`) : root.tag;
-      splices.push({ at, remove: root.end - root.start, insert: `${open.replace(/\s*\/>$/, ">")}${added.join("")}</${root.name}>` });
-    } else {
-      if (countAttr) splices.push({ at: at + countAttr.index + countAttr[1].length, remove: countAttr[2].length, insert: String(count) });
-      splices.push({ at: at + block.rootClose, insert: added.join("") });
-    }
-    out = applySplices(xml, splices);
-  }
-  edit.setText(part, out);
-  return ids;
-}
-
-/** Removes trailing dxfs identical to ours that nothing refers to any more (for `--clean`). */
-function removeUnusedDxfs(edit: PackageEdit, sheetParts: readonly string[]): void {
-  const rel = edit.info.rels.find((r) => r.type === "styles" && !r.external);
-  if (!rel) return;
-  const xml = edit.text(rel.target);
-  if (xml === undefined) return;
-  const { scan, dxfs, block, at } = readDxfs(xml);
-  if (!block || block.root.selfClosing) return;
-  const used = new Set<number>();
-  // Conditional formats, table and slicer styles refer to dxfs by index (x14 rules carry theirs inline).
-  const collect = (text: string): void => {
-    for (const m of text.matchAll(/\sdxfId\s*=\s*["'](\d+)["']/g)) used.add(Number(m[1]));
-  };
-  collect(xml.slice(0, at) + xml.slice(at + block.root.end));
-  for (const part of sheetParts) {
-    const s = edit.text(part);
-    if (s !== undefined) collect(outsideSheetData(s, scanElements(s)));
-  }
-  const ours = new Set(SEVERITIES.map((s) => dxfXml(s, scan.prefix)));
-  let keep = dxfs.length;
-  while (keep > 0 && ours.has(dxfs[keep - 1]) && !used.has(keep - 1)) keep--;
-  if (keep === dxfs.length) return;
-  const children = block.children.filter((c) => c.local === "dxf");
-  const countAttr = /(\scount\s*=\s*["'])(\d*)(["'])/.exec(block.root.tag);
-  let splices: Splice[];
-  if (keep === 0) {
-    // Emptied: back to the element as Excel writes it, `<dxfs count="0"/>`.
-    const open = countAttr ? block.root.tag.replace(countAttr[0], `${countAttr[1]}0${countAttr[3]}`) : block.root.tag;
-    splices = [{ at, remove: block.root.end, insert: open.replace(/\s*>$/, "/>") }];
-  } else {
-    splices = [{ at: at + children[keep].start, remove: children[dxfs.length - 1].end - children[keep].start }];
-    if (countAttr) splices.push({ at: at + countAttr.index + countAttr[1].length, remove: countAttr[2].length, insert: String(keep) });
-  }
-  edit.setText(rel.target, applySplices(xml, splices));
-}
-
 // --- Adding flags ---------------------------------------------------------------------------
 
 /** Cells (`row:col`) of a sheet holding a note or a threaded comment now. */
@@ -374,10 +254,10 @@ function addSheetFlags(edit: PackageEdit, sheetPart: string, findings: readonly 
   return { notesAdded: notes.length, keptUserNotes, beyondNoteCap: plan.beyondNoteCap.length };
 }
 
-function addFindingsSheet(edit: PackageEdit, findings: readonly Finding[], lang: "id" | "en", sheetNames: readonly string[]): string {
+function addFindingsSheet(edit: PackageEdit, findings: readonly Finding[], lang: "id" | "en", sheetNames: readonly string[], styles: CopyStyles): string {
   const name = freeSheetName(sheetNames, findingsSheetBaseName(lang));
   const part = edit.freePart((n) => `xl/worksheets/sheet${n}.xml`);
-  edit.setText(part, findingsSheetXml(findings, lang, edit.info.strict));
+  edit.setText(part, findingsSheetXml(findings, lang, edit.info.strict, { header: styles.header, wrap: styles.wrap }));
   edit.addContentType({ part, type: CONTENT_TYPES.worksheet });
   const id = edit.addRel(edit.info.part, "worksheet", part);
   const xml = edit.text(edit.info.part)!;
@@ -434,7 +314,8 @@ export function annotatePackage(opened: OpenedWorkbook, findings: readonly Findi
   const replacedEarlier = removeEarlier(edit, opened);
   const earlier = new Set(earlierFindingsSheets(opened).map((s) => s.name));
   const kept = worksheets(opened).filter((s) => !earlier.has(s.name));
-  const dxf = ensureDxfs(edit);
+  const styles = ensureCopyStyles(edit);
+  const dxf = styles.dxf;
   let notesAdded = 0;
   let keptUserNotes = 0;
   let beyondNoteCap = 0;
@@ -447,7 +328,7 @@ export function annotatePackage(opened: OpenedWorkbook, findings: readonly Findi
     beyondNoteCap += r.beyondNoteCap;
   }
   const names = opened.info.sheets.map((s) => s.name).filter((n) => !earlier.has(n));
-  const findingsSheet = addFindingsSheet(edit, findings, lang, names);
+  const findingsSheet = addFindingsSheet(edit, findings, lang, names, styles);
   return { bytes: edit.write(), findingsSheet, notesAdded, keptUserNotes, beyondNoteCap, replacedEarlier };
 }
 
@@ -455,6 +336,9 @@ export function annotatePackage(opened: OpenedWorkbook, findings: readonly Findi
 export function cleanPackage(opened: OpenedWorkbook): CopyResult {
   const edit = new PackageEdit(opened.pkg, opened.info);
   const replacedEarlier = removeEarlier(edit, opened);
-  removeUnusedDxfs(edit, worksheets(opened).map((s) => s.part!));
+  removeCopyStyles(
+    edit,
+    edit.names().filter((n) => worksheets(opened).some((s) => s.part === n)).map((n) => edit.text(n)!),
+  );
   return { bytes: edit.write(), findingsSheet: null, notesAdded: 0, keptUserNotes: 0, beyondNoteCap: 0, replacedEarlier };
 }

@@ -3,8 +3,8 @@
  * row per finding with its severity, rule, sheet, a link to the cell (an internal
  * hyperlink — never a formula built from cell text), the message and the suggestion.
  * Its A1 carries the marker title, so the add-in's *Hapus tanda* and `--clean` find it.
- * Strings are inline, so the workbook's shared strings stay as they were, and it uses no
- * cell style of its own, so styles.xml gains nothing for it.
+ * Strings are inline, so the workbook's shared strings stay as they were; its two cell
+ * formats (bold header, wrapped messages) are appended to styles.xml (./styles-edit.ts).
  */
 import { cellAddress } from "../engine/address";
 import type { Finding } from "../engine/report";
@@ -41,18 +41,19 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-function textCell(ref: string, text: string): string {
-  const t = xmlSafe(text).slice(0, MAX_CELL_TEXT);
+function textCell(ref: string, text: string, style = 0): string {
+  // escapeXml drops what XML cannot carry, as xmlSafe does.
+  const t = text.length > MAX_CELL_TEXT ? xmlSafe(text).slice(0, MAX_CELL_TEXT) : text;
   const space = /^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}" t="inlineStr"><is><t${space}>${escapeXml(t)}</t></is></c>`;
+  return `<c r="${ref}"${style ? ` s="${style}"` : ""} t="inlineStr"><is><t${space}>${escapeXml(t)}</t></is></c>`;
 }
 
-/** The worksheet part's XML. */
-export function findingsSheetXml(findings: readonly Finding[], lang: "id" | "en", strict: boolean): string {
+/** The worksheet part's XML; `styles` are the cell formats of the header and of wrapped text. */
+export function findingsSheetXml(findings: readonly Finding[], lang: "id" | "en", strict: boolean, styles: { header: number; wrap: number }): string {
   const rows: string[] = [];
   const links: string[] = [];
-  rows.push(`<row r="1">${textCell("A1", findingsSheetTitle(lang))}</row>`);
-  rows.push(`<row r="2">${HEAD[lang].map((h, i) => textCell(cellAddress(2, i + 1), h)).join("")}</row>`);
+  rows.push(`<row r="1">${textCell("A1", findingsSheetTitle(lang), styles.header)}</row>`);
+  rows.push(`<row r="2">${HEAD[lang].map((h, i) => textCell(cellAddress(2, i + 1), h, styles.header)).join("")}</row>`);
   if (findings.length === 0) rows.push(`<row r="3">${textCell("A3", NONE[lang])}</row>`);
   findings.forEach((f, i) => {
     const r = i + 3;
@@ -62,8 +63,8 @@ export function findingsSheetXml(findings: readonly Finding[], lang: "id" | "en"
       textCell(`C${r}`, f.rule),
       textCell(`D${r}`, f.sheet),
       textCell(`E${r}`, f.cell),
-      textCell(`F${r}`, f.messages[lang]),
-      ...(f.suggestion ? [textCell(`G${r}`, f.suggestion[lang])] : []),
+      textCell(`F${r}`, f.messages[lang], styles.wrap),
+      ...(f.suggestion ? [textCell(`G${r}`, f.suggestion[lang], styles.wrap)] : []),
     ];
     rows.push(`<row r="${r}">${cells.join("")}</row>`);
     links.push(`<hyperlink ref="E${r}" location="${escapeXml(`${quoteSheet(f.sheet)}!${f.cell}`)}" display="${escapeXml(f.cell)}"/>`);

@@ -66,6 +66,7 @@ export function openWorkbookBuffer(buffer: Buffer | ArrayBuffer | Uint8Array, op
   for (const entry of info.sheets) {
     // Chart sheets, dialog and macro sheets hold no cells to check.
     if (entry.kind !== "worksheet" || !entry.part) continue;
+    // pkg.text drops the inflated bytes as soon as they are text: the part is held once, not twice.
     const xml = pkg.text(entry.part);
     if (xml === undefined) continue;
     const b = new SheetBuilder(entry.name);

@@ -8,11 +8,14 @@
  * files) become serial numbers. Only `sheetData`, `cols`, `mergeCells` and
  * `sheetFormatPr` are read: data validations, conditional formats, drawings and styles are
  * never expanded, so a validation over A1:XFD1048576 costs nothing.
+ *
+ * Attributes are read by their plain names: the schema's attributes are unqualified,
+ * whatever prefix a generator gives the elements (`<x:c r="A1">`).
  */
 import { SheetBuilder, spansOf, type CellValue, type Span } from "../engine/snapshot";
 import { parseRangeAddress } from "../engine/address";
 import { displayFormula, shiftFormula } from "./formula-text";
-import { attrLocal, parseXml } from "./xml";
+import { scanXml } from "./fast-xml";
 
 export interface SheetReadContext {
   sharedStrings: readonly string[];
@@ -61,7 +64,7 @@ interface SharedMaster {
   col: number;
 }
 
-/** Reads the sheet XML into `b`. */
+/** Reads the sheet part's text into `b`. */
 export function readSheetXml(xml: string, b: SheetBuilder, ctx: SheetReadContext): void {
   const hiddenRows: number[] = [];
   const listedRows: number[] = [];
@@ -85,28 +88,28 @@ export function readSheetXml(xml: string, b: SheetBuilder, ctx: SheetReadContext
   let inPhonetic = 0;
   let hasValue = false;
 
-  parseXml(xml, {
+  scanXml(xml, {
     open(local, attrs) {
       switch (local) {
         case "row": {
-          const r = Number(attrLocal(attrs, "r"));
+          const r = Number(attrs.get("r"));
           row = Number.isInteger(r) && r > 0 ? r : row + 1;
           col = 0;
-          const hidden = attrLocal(attrs, "hidden");
+          const hidden = attrs.get("hidden");
           if (hidden === "1" || hidden === "true") hiddenRows.push(row);
           else listedRows.push(row);
           return;
         }
         case "c": {
-          const ref = attrLocal(attrs, "r");
+          const ref = attrs.get("r");
           const at = ref ? parseRef(ref) : null;
           if (at) {
             if (at[0] !== row) row = at[0];
             col = at[1];
           } else col++;
           inCell = true;
-          type = attrLocal(attrs, "t") ?? "n";
-          style = Number(attrLocal(attrs, "s") ?? 0) || 0;
+          type = attrs.get("t") ?? "n";
+          style = Number(attrs.get("s") ?? 0) || 0;
           value = "";
           hasValue = false;
           formula = null;
@@ -123,7 +126,7 @@ export function readSheetXml(xml: string, b: SheetBuilder, ctx: SheetReadContext
           if (inCell) {
             inFormula = true;
             formula = "";
-            formulaAttrs = { t: attrLocal(attrs, "t"), si: attrLocal(attrs, "si") };
+            formulaAttrs = { t: attrs.get("t"), si: attrs.get("si") };
           }
           return;
         case "is":
@@ -139,7 +142,7 @@ export function readSheetXml(xml: string, b: SheetBuilder, ctx: SheetReadContext
           if (inInline && inPhonetic === 0) inInlineText = true;
           return;
         case "mergeCell": {
-          const ref = attrLocal(attrs, "ref");
+          const ref = attrs.get("ref");
           if (ref) {
             try {
               b.merges.push(parseRangeAddress(ref));
@@ -150,16 +153,16 @@ export function readSheetXml(xml: string, b: SheetBuilder, ctx: SheetReadContext
           return;
         }
         case "col": {
-          const hidden = attrLocal(attrs, "hidden");
+          const hidden = attrs.get("hidden");
           if (hidden === "1" || hidden === "true") {
-            const min = Number(attrLocal(attrs, "min"));
-            const max = Number(attrLocal(attrs, "max"));
+            const min = Number(attrs.get("min"));
+            const max = Number(attrs.get("max"));
             if (Number.isInteger(min) && Number.isInteger(max)) hiddenCols.push({ from: min, to: max });
           }
           return;
         }
         case "sheetFormatPr": {
-          const z = attrLocal(attrs, "zeroHeight");
+          const z = attrs.get("zeroHeight");
           zeroHeight = z === "1" || z === "true";
           return;
         }

@@ -5,8 +5,11 @@
  * Entries keep the original's order; new ones follow. The output is deterministic: the
  * same input and additions give the same bytes.
  */
-import { deflateRawSync } from "zlib";
+import * as zlib from "zlib";
 import { rawEntry, type ZipEntry } from "./zip";
+
+/** Parts above this many bytes are deflated at level 1. */
+const LARGE_PART = 4_000_000;
 
 export type OutEntry =
   /** An entry of the original, copied as stored. */
@@ -24,7 +27,11 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** Node's native CRC-32 (Node ≥ 20.15), else the table. */
+const nativeCrc32 = (zlib as { crc32?: (data: Buffer) => number }).crc32;
+
 export function crc32(data: Buffer): number {
+  if (nativeCrc32) return nativeCrc32(data) >>> 0;
   let c = -1;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
@@ -98,7 +105,8 @@ export function writeZip(original: Buffer, entries: readonly OutEntry[], stamp: 
         comment: e.entry.comment,
       };
     } else {
-      data = deflateRawSync(e.data, { level: 6 });
+      // Large parts (a 50,000-row sheet) at a faster level: a few percent larger, several times quicker.
+      data = zlib.deflateRawSync(e.data, { level: e.data.length > LARGE_PART ? 1 : 6 });
       localExtra = Buffer.alloc(0);
       const like = e.like;
       const nameBytes = like ? like.nameBytes : Buffer.from(e.name, "utf8");

@@ -5,10 +5,12 @@
  * prefix), attributes as an unordered set, character data with whitespace-only text
  * between elements dropped, comments and processing instructions dropped. A touched part
  * passes when the copy's canonical form, minus the allow-list of what the checker adds,
- * equals the original's; `count` of `dxfs` is the only attribute that may differ.
+ * equals the original's; `count` of `dxfs`, `fonts` and `cellXfs` are the only attributes
+ * that may differ.
  *
  * The allow-list: `conditionalFormatting` elements whose every rule formula is a marker
- * formula; one `legacyDrawing` the original did not have; `dxf`s appended to `dxfs`; one
+ * formula; one `legacyDrawing` the original did not have; `dxf`s appended to `dxfs`, a
+ * bold `font` appended to `fonts` and two `xf`s to `cellXfs` (the findings sheet's); one
  * `sheet` appended to `sheets` (the findings sheet); `Relationship`, `Override` and
  * `Default` elements for new parts; `comment`s whose text starts with the marker line, and
  * the author "IKI Checker". VML is compared as text: the copy minus note shapes on the
@@ -91,7 +93,28 @@ function compareXml(name: string, before: string, after: string, ctx: Context): 
   const origRelIds = new Set(byLocal(a, "Relationship").map((r) => r.getAttribute("Id")));
   const origTypes = new Set([...byLocal(a, "Override"), ...byLocal(a, "Default")].map((o) => o.getAttribute("PartName") ?? `ext:${o.getAttribute("Extension")}`.toLowerCase()));
   let dxfSeen = 0;
+  const childrenOf = (root: XmlElement, list: string, child: string): XmlElement[] =>
+    byLocal(root, list).flatMap((l) => Array.from(l.childNodes as unknown as ArrayLike<XmlElement>).filter((c) => c.nodeType === 1 && c.localName === child));
+  const origFonts = childrenOf(a, "fonts", "font").length;
+  const origXfs = childrenOf(a, "cellXfs", "xf").length;
+  const copyFonts = childrenOf(b, "fonts", "font");
+  const copyXfs = childrenOf(b, "cellXfs", "xf");
   const drop = (el: XmlElement): boolean => {
+    const parent = (el.parentNode as XmlElement | null)?.localName;
+    if (el.localName === "font" && parent === "fonts") {
+      if (copyFonts.indexOf(el) < origFonts) return false;
+      // The workbook's first font, made bold.
+      const first = copyFonts[0];
+      const plain = (f: XmlElement) => Array.from(f.childNodes as unknown as ArrayLike<XmlElement>).filter((c) => c.nodeType === 1 && c.localName !== "b").map((c) => c.toString()).join("");
+      const bold = Array.from(el.childNodes as unknown as ArrayLike<XmlElement>).some((c) => c.nodeType === 1 && c.localName === "b");
+      if (!bold || plain(el) !== plain(first)) ctx.problems.push(`${name}: an added font that is not the findings sheet's bold one`);
+      return true;
+    }
+    if (el.localName === "xf" && parent === "cellXfs") {
+      if (copyXfs.indexOf(el) < origXfs) return false;
+      if (copyXfs.length - origXfs > 2) ctx.problems.push(`${name}: more cell formats added than the findings sheet's two`);
+      return true;
+    }
     switch (el.localName) {
       case "conditionalFormatting":
         return isOurFormatting(el);
@@ -131,7 +154,7 @@ function compareXml(name: string, before: string, after: string, ctx: Context): 
         return false;
     }
   };
-  const strip = (el: XmlElement) => el.localName === "dxfs";
+  const strip = (el: XmlElement) => el.localName === "dxfs" || el.localName === "fonts" || el.localName === "cellXfs";
   const ca = canon(a, () => false, strip);
   const cb = canon(b, drop, strip);
   if (ca !== cb) {

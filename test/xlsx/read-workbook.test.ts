@@ -5,6 +5,7 @@
  * ones too), error values and merged header cells.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { readWorkbookBuffer, dateToSerial } from "../../src/xlsx/read-workbook";
 import { eachCell, formulaAt, numberFormatAt, valueAt } from "../../src/engine/snapshot";
 import { loadWorkbook } from "../support/fixtures";
@@ -100,4 +101,85 @@ test("a seed fixture reads with its LaTeX and HTML text intact", async () => {
   const texts = [...eachCell(iku!)].map((c) => c.cell.value).filter((v): v is string => typeof v === "string");
   expect(texts.some((t) => t.includes("$IKM = \\frac{\\sum_{i=1}^n Skor_i \\times f_i}{\\sum_{i=1}^n f_i}$"))).toBe(true);
   expect(texts.some((t) => t.startsWith("<p><i>Formulasi Pengukuran :</i>"))).toBe(true);
+});
+
+describe("what exceljs read wrong or not at all", () => {
+  test("a formula whose cached result is 0 is 0, not an empty cell (a realisation column of =SUM(H8:S8))", async () => {
+    const sheet = await roundTrip((ws) => {
+      ws.getCell("H8").value = 0;
+      ws.getCell("I8").value = 0;
+      ws.getCell("T8").value = { formula: "SUM(H8:S8)", result: 0 };
+      ws.getCell("T9").value = { formula: "SUM(H9:S9)", result: 12 };
+    });
+    expect(valueAt(sheet, 8, 20)).toBe(0);
+    expect(formulaAt(sheet, 8, 20)).toBe("=SUM(H8:S8)");
+    expect(valueAt(sheet, 9, 20)).toBe(12);
+  });
+
+  test("hidden rows and columns, and an Excel Table with its autofilter", async () => {
+    const sheet = await roundTrip((ws) => {
+      ws.addTable({
+        name: "TabelIKU",
+        ref: "A3",
+        headerRow: true,
+        columns: [{ name: "No" }, { name: "Indikator Kinerja" }, { name: "Target" }],
+        rows: [
+          [1, "Persentase SKPD yang menyampaikan LPPD tepat waktu", "100%"],
+          [2, "Nilai SAKIP Perangkat Daerah", "B (65)"],
+        ],
+      });
+      ws.getRow(5).hidden = true;
+      ws.getColumn(4).hidden = true;
+      ws.getColumn(5).hidden = true;
+      ws.getCell("D4").value = 1;
+    });
+    expect(sheet.hiddenRows).toEqual([{ from: 5, to: 5 }]);
+    expect(sheet.hiddenCols).toEqual([{ from: 4, to: 5 }]);
+    expect(sheet.tables).toEqual([{ name: "TabelIKU", area: { top: 3, left: 1, bottom: 5, right: 3 }, headerRows: 1, totalsRows: 0, autoFilter: true }]);
+  });
+
+  test("zeroHeight: rows not written visible are hidden, to the last row of the sheet", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("IKU");
+    ws.getCell("A1").value = "No";
+    ws.getCell("A2").value = 1;
+    ws.getCell("A4").value = 3;
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    zip.file("xl/worksheets/sheet1.xml", xml.replace(/<sheetFormatPr[^>]*\/>/, '<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/>'));
+    const sheet = readWorkbookBuffer(await zip.generateAsync({ type: "nodebuffer" })).sheets[0];
+    expect(sheet.hiddenRows).toEqual([
+      { from: 3, to: 3 },
+      { from: 5, to: 1_048_576 },
+    ]);
+  });
+
+  test("a part in UTF-16; ISO dates in a 1904 workbook", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Pengukuran").getCell("B2").value = "Jumlah dokumen evaluasi kinerja yang tersedia";
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const sheetXml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const withDate = sheetXml.replace("</sheetData>", '<row r="3"><c r="B3" t="d"><v>2025-01-10T00:00:00</v></c></row></sheetData>').replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    zip.file("xl/worksheets/sheet1.xml", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(withDate, "utf16le")]));
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", workbookXml.replace(/<workbookPr[^>]*\/>/, '<workbookPr date1904="1"/>'));
+    const sheet = readWorkbookBuffer(await zip.generateAsync({ type: "nodebuffer" })).sheets[0];
+    expect(valueAt(sheet, 2, 2)).toBe("Jumlah dokumen evaluasi kinerja yang tersedia");
+    // 2025-01-10 in the 1904 date system: 44205 days after 1904-01-01.
+    expect(valueAt(sheet, 3, 2)).toBe(44205);
+  });
+
+  test("a cell covered by a merge reads empty even when its writer kept a value there (LibreOffice keeps hidden contents)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("IKU").getCell("A1").value = "Sasaran Strategis";
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      xml.replace(/<row r="1"[^>]*>.*?<\/row>/, '<row r="1"><c r="A1" t="inlineStr"><is><t>Sasaran Strategis</t></is></c><c r="B1" t="inlineStr"><is><t>sisa isi lama</t></is></c></row>').replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'),
+    );
+    const sheet = readWorkbookBuffer(await zip.generateAsync({ type: "nodebuffer" })).sheets[0];
+    expect(valueAt(sheet, 1, 1)).toBe("Sasaran Strategis");
+    expect(valueAt(sheet, 1, 2)).toBeNull();
+  });
 });
