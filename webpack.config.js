@@ -45,10 +45,14 @@ module.exports = async (env, options) => {
 
   const config = {
     devtool: "source-map",
+    // The ribbon's command runs in the pane's shared runtime (manifest <Runtimes>): the task
+    // pane's page is the function file and src/taskpane/index.tsx imports the command, so
+    // both use one WorkbookSession. The engine runs in a Web Worker of its own (engine-worker).
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
       summary: "./src/commands/summary.ts",
+      // Loaded by the pane with new Worker("engine-worker.js"); no page of its own.
+      "engine-worker": "./src/taskpane/engine-worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -81,11 +85,6 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
       }),
       new HtmlWebpackPlugin({
         filename: "summary.html",

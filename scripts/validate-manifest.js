@@ -84,6 +84,13 @@ const SEQ = {
     ["bt", "ShortStrings", 0, 1],
     ["bt", "LongStrings", 0, 1],
   ],
+  // <Host xsi:type="Workbook"> in VersionOverrides: <Runtimes> comes first (shared runtime).
+  Host: [
+    ["ov", "Runtimes", 0, 1],
+    ["ov", "AllFormFactors", 0, 1],
+    ["ov", "DesktopFormFactor", 0, 1],
+  ],
+  Runtimes: [["ov", "Runtime", 1, Infinity]],
   FormFactor: [
     ["ov", "GetStarted", 0, 1],
     ["ov", "FunctionFile", 0, 1],
@@ -147,6 +154,7 @@ const IMPLICIT_SETS = new Set(["Core", "AddinCommands"]);
 // Which resource collection a resid on a given element must point to.
 const RESOURCE_KIND = {
   Image: "Image",
+  Runtime: "Url",
   FunctionFile: "Url",
   SourceLocation: "Url",
   LearnMoreUrl: "Url",
@@ -294,6 +302,9 @@ function checkManifest(xmlText, options = {}) {
     checkSequence(vo, "VersionOverrides", SEQ.VersionOverrides, errors);
     const resources = child(vo, NS.ov, "Resources");
     if (resources) checkSequence(resources, "Resources", SEQ.Resources, errors);
+    const voHosts = child(vo, NS.ov, "Hosts");
+    for (const h of voHosts ? children(voHosts, NS.ov, "Host") : []) checkSequence(h, `Host xsi:type="${xsiType(h)}"`, SEQ.Host, errors);
+    for (const r of descendants(vo, NS.ov, "Runtimes")) checkSequence(r, "Runtimes", SEQ.Runtimes, errors);
     for (const ff of [...descendants(vo, NS.ov, "DesktopFormFactor")]) checkSequence(ff, "DesktopFormFactor", SEQ.FormFactor, errors);
     for (const gs of descendants(vo, NS.ov, "GetStarted")) checkSequence(gs, "GetStarted", SEQ.GetStarted, errors);
     for (const g of descendants(vo, NS.ov, "Group")) checkSequence(g, `Group id="${g.getAttribute("id")}"`, SEQ.Group, errors);
@@ -592,6 +603,7 @@ function checkManifest(xmlText, options = {}) {
       declaredSets.set(name, min);
     }
   }
+  checkSharedRuntime(root, vo, declaredSets, defined, errors, warnings);
   if (!codeRequirements) {
     warnings.push("no code requirements given: the MinVersion / Office.js API consistency check was skipped");
   } else {
@@ -634,6 +646,48 @@ function checkManifest(xmlText, options = {}) {
   }
 
   return { errors, warnings };
+}
+
+/**
+ * The shared runtime (learn.microsoft.com, "Configure your Office Add-in to use a shared
+ * runtime"; the <Runtime> manifest reference): one <Runtime resid=… lifetime="long"/> in
+ * <Runtimes>, first child of the VersionOverrides <Host>; the <FunctionFile> and every
+ * ShowTaskpane <SourceLocation> use the same resid ("the shared runtime won't load if the
+ * resid uses different values"); each ShowTaskpane has a <TaskpaneId> (a shared runtime
+ * has one task pane, and a pane without an id is another pane); SharedRuntime 1.1 is in
+ * the manifest's <Requirements>. Without <Runtimes>, a declared SharedRuntime is an error.
+ */
+function checkSharedRuntime(root, vo, declaredSets, defined, errors, warnings) {
+  const runtimes = vo ? descendants(vo, NS.ov, "Runtime") : [];
+  const declared = declaredSets.get("SharedRuntime");
+  if (runtimes.length === 0) {
+    if (declared !== undefined) errors.push(`the manifest requires SharedRuntime ${declared} but declares no <Runtimes><Runtime> in <VersionOverrides>`);
+    return;
+  }
+  if (runtimes.length > 1) errors.push(`${runtimes.length} <Runtime> elements: a task pane add-in has one shared runtime`);
+  const rt = runtimes[0];
+  const rid = rt.getAttribute("resid") || "";
+  if (!rid) errors.push(`<Runtime>${at(rt)} has no resid`);
+  const lifetime = rt.getAttribute("lifetime") || "short";
+  if (lifetime !== "long") errors.push(`<Runtime resid="${rid}">${at(rt)} has lifetime="${lifetime}": Excel's shared runtime needs lifetime="long"`);
+  if (declared === undefined) errors.push(`<Runtimes>${at(rt)} needs <Set Name="SharedRuntime" MinVersion="1.1"/> in the manifest's <Requirements>`);
+  else if (compareVersions(declared, "1.1") < 0) errors.push(`<Set Name="SharedRuntime" MinVersion="${declared}"> must be 1.1 or later`);
+  for (const ff of descendants(vo, NS.ov, "FunctionFile")) {
+    const f = ff.getAttribute("resid") || "";
+    if (f !== rid) errors.push(`<FunctionFile resid="${f}">${at(ff)} must use the shared runtime's resid "${rid}", or the ribbon's commands run in a runtime of their own`);
+  }
+  for (const action of descendants(vo, NS.ov, "Action")) {
+    if (xsiType(action) !== "ShowTaskpane") continue;
+    const src = child(action, NS.ov, "SourceLocation");
+    const s = src ? src.getAttribute("resid") || "" : "";
+    if (src && s !== rid) errors.push(`ShowTaskpane <SourceLocation resid="${s}">${at(src)} must use the shared runtime's resid "${rid}"`);
+    if (!text(child(action, NS.ov, "TaskpaneId"))) errors.push(`ShowTaskpane${at(action)} needs a <TaskpaneId>: a shared runtime has one task pane`);
+  }
+  const url = defined.get(rid);
+  const defaultSource = child(child(root, NS.app, "DefaultSettings") || root, NS.app, "SourceLocation");
+  if (url && defaultSource && (url.el.getAttribute("DefaultValue") || "") !== (defaultSource.getAttribute("DefaultValue") || "")) {
+    warnings.push(`<DefaultSettings><SourceLocation>${at(defaultSource)} is not the shared runtime's page (${url.el.getAttribute("DefaultValue")})`);
+  }
 }
 
 function checkLength(value, max, where, errors) {

@@ -1,17 +1,19 @@
 /*
- * Function file for the ribbon's ExecuteFunction button (manifest.xml: <FunctionFile
- * resid="Commands.Url"/> → commands.html). It runs in its own runtime, not the pane's.
+ * The ribbon's ExecuteFunction button (manifest.xml: <FunctionFile resid="Taskpane.Url"/>).
+ * The add-in uses a shared runtime: this module is part of the task pane's bundle
+ * (src/taskpane/index.tsx imports it), so the command and the pane share one session and
+ * one queue of batches.
  *
  * "Periksa IKI" (FunctionName `checkWorkbook`) checks the whole workbook without opening the
  * pane: reads it, runs the engine, writes the inline flags, then shows the counts in a
  * small dialog (Excel has no notification API for add-in commands; DialogApi 1.1 is
  * checked at run time — without it the flags themselves are the feedback).
  */
-import { createExcelSession, hostTooOld, isSetSupported } from "../office/excel-host";
+import { hostTooOld, isSetSupported, sharedExcelSession } from "../office/excel-host";
 import { summaryQuery, type SummaryCounts } from "./summary-text";
-import { loadLang } from "../taskpane/lang-store";
+import { loadLang } from "../settings/lang";
 
-function countsOf(state: Awaited<ReturnType<ReturnType<typeof createExcelSession>["check"]>>): SummaryCounts {
+function countsOf(state: Awaited<ReturnType<ReturnType<typeof sharedExcelSession>["check"]>>): SummaryCounts {
   const tables = state.report.sheets.flatMap((s) => s.tables);
   const by = (sev: string): number => state.report.findings.filter((f) => f.severity === sev).length;
   return { tables: tables.length, indicators: tables.reduce((n, t) => n + t.indicators.length, 0), error: by("error"), warning: by("warning"), info: by("info"), failed: false };
@@ -45,7 +47,8 @@ export async function checkWorkbook(event: Office.AddinCommands.Event): Promise<
       await showSummary({ tables: 0, indicators: 0, error: 0, warning: 0, info: 0, failed: true }, lang);
       return;
     }
-    const session = createExcelSession({ lang });
+    const session = sharedExcelSession({ lang });
+    session.setLanguage(lang);
     const state = await session.check();
     await showSummary(countsOf(state), lang);
   } catch (e) {
@@ -57,7 +60,10 @@ export async function checkWorkbook(event: Office.AddinCommands.Event): Promise<
   }
 }
 
-Office.onReady(() => {
-  // The name must match <FunctionName> in manifest.xml (npm run validate checks it).
-  Office.actions.associate("checkWorkbook", checkWorkbook);
-});
+// Outside Office (the pane's preview in a plain browser) office.js is not on the page.
+if (typeof Office !== "undefined") {
+  Office.onReady(() => {
+    // The name must match <FunctionName> in manifest.xml (npm run validate checks it).
+    Office.actions.associate("checkWorkbook", checkWorkbook);
+  });
+}

@@ -15,11 +15,13 @@
  *
  * Reading never trusts the part: a damaged part or a newer version is reported and
  * ignored (a newer version is also never overwritten); each malformed or unknown entry is
- * reported and skipped, the rest is used.
+ * reported and skipped, the rest is used. The part is read with an XML parser (the
+ * runtime's DOMParser: the pane and the function file run in a browser), not with
+ * patterns: Excel may hand it back re-serialized, with an XML declaration, a namespace
+ * prefix, single quotes or `<a></a>` for `<a/>`, all of which read the same.
  */
 import type { RowOverrides } from "../engine/measure/measure";
-import type { CheckSettings } from "../taskpane/host-api";
-import { DEFAULT_SETTINGS } from "../taskpane/host-api";
+import { DEFAULT_SETTINGS, type CheckSettings } from "../settings/pane-host";
 import { xmlSafe } from "../engine/flag-style";
 
 export const BINDINGS_NAMESPACE = "urn:iki-checker:bindings";
@@ -73,15 +75,6 @@ function escapeXml(s: string): string {
   return xmlSafe(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
-function unescapeXml(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|apos|#x?[0-9a-fA-F]+);/g, (_, e: string) => {
-    const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-    if (named[e]) return named[e];
-    const code = e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
-  });
-}
-
 function element(name: string, attrs: Record<string, string | number | undefined>): string {
   const parts = Object.entries(attrs)
     .filter(([, v]) => v !== undefined && v !== "")
@@ -115,23 +108,51 @@ export function serializeBindings(b: Bindings): string {
 interface RawElement {
   name: string;
   attrs: Record<string, string>;
+  /** A short rendering for reports: `<name a="1" …/>`. */
   text: string;
 }
 
-/** The child elements of the root, as written by serializeBindings; anything else is "foreign". */
-function children(body: string): { elements: RawElement[]; junk: string[] } {
+/** The browser's DOMParser (the pane and the function file run in one); tests install xmldom's. */
+function parseXml(xml: string): Document | null {
+  const Parser = (globalThis as { DOMParser?: typeof DOMParser }).DOMParser;
+  if (!Parser) throw new Error("no DOMParser in this runtime: the bindings part cannot be read");
+  let doc: Document;
+  try {
+    doc = new Parser().parseFromString(xml, "application/xml");
+  } catch {
+    return null; // xmldom throws on a fatal error; browsers return a <parsererror> document
+  }
+  if (!doc || !doc.documentElement || doc.getElementsByTagName("parsererror").length > 0) return null;
+  return doc;
+}
+
+function render(el: Element): string {
+  const attrs = Array.from(el.attributes ?? [])
+    .map((a) => ` ${a.name}="${a.value}"`)
+    .join("");
+  const body = (el.textContent ?? "").trim();
+  return body ? `<${el.tagName}${attrs}>${body}</${el.tagName}>` : `<${el.tagName}${attrs}/>`;
+}
+
+/** The root's children: elements of our namespace; anything else (text, foreign elements) is junk. */
+function children(root: Element): { elements: RawElement[]; junk: string[] } {
   const elements: RawElement[] = [];
   const junk: string[] = [];
-  const re = /<([A-Za-z][\w.-]*)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*\/>|<!--[\s\S]*?-->|([^<]+)|(<[^>]*>?)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body))) {
-    if (m[1]) {
+  for (const node of Array.from(root.childNodes)) {
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      const t = (node.nodeValue ?? "").trim();
+      if (t) junk.push(t.slice(0, 60));
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (el.namespaceURI !== BINDINGS_NAMESPACE) {
+        junk.push(render(el).slice(0, 120));
+        continue;
+      }
       const attrs: Record<string, string> = {};
-      for (const a of m[2].matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)) attrs[a[1]] = unescapeXml(a[2]);
-      elements.push({ name: m[1], attrs, text: m[0] });
-    } else if (m[3] !== undefined) {
-      if (m[3].trim()) junk.push(m[3].trim().slice(0, 60));
-    } else if (m[4] !== undefined) junk.push(m[4].slice(0, 60));
+      for (const a of Array.from(el.attributes)) if (!a.namespaceURI) attrs[a.localName ?? a.name] = a.value;
+      elements.push({ name: el.localName ?? el.tagName, attrs, text: render(el) });
+    }
+    // Comments and processing instructions carry nothing of ours.
   }
   return { elements, junk };
 }
@@ -142,18 +163,20 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly st
 
 export function parseBindings(xml: string): { bindings: Bindings; problems: BindingsProblem[]; readOnly: boolean } {
   const problems: BindingsProblem[] = [];
-  const root = /^\s*(?:<\?xml[^>]*\?>\s*)?<ikiChecker\s+([^>]*?)>([\s\S]*)<\/ikiChecker>\s*$/.exec(xml);
-  if (!root) return { bindings: emptyBindings(), problems: [{ kind: "damaged", detail: "no <ikiChecker> root" }], readOnly: false };
-  const rootAttrs = Object.fromEntries([...root[1].matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((a) => [a[1], a[2] ?? a[3]]));
-  if (rootAttrs.xmlns !== BINDINGS_NAMESPACE) {
-    return { bindings: emptyBindings(), problems: [{ kind: "damaged", detail: `namespace ${rootAttrs.xmlns ?? "(none)"}` }], readOnly: false };
+  const doc = parseXml(xml);
+  if (!doc) return { bindings: emptyBindings(), problems: [{ kind: "damaged", detail: "not well-formed XML" }], readOnly: false };
+  const root = doc.documentElement;
+  if ((root.localName ?? root.tagName) !== "ikiChecker") return { bindings: emptyBindings(), problems: [{ kind: "damaged", detail: "no <ikiChecker> root" }], readOnly: false };
+  if (root.namespaceURI !== BINDINGS_NAMESPACE) {
+    return { bindings: emptyBindings(), problems: [{ kind: "damaged", detail: `namespace ${root.namespaceURI ?? "(none)"}` }], readOnly: false };
   }
-  const version = Number(rootAttrs.version);
-  if (!Number.isInteger(version) || version < 1) return { bindings: emptyBindings(), problems: [{ kind: "damaged", detail: `version ${rootAttrs.version ?? "(none)"}` }], readOnly: false };
+  const versionText = root.getAttribute("version");
+  const version = Number(versionText);
+  if (!versionText || !Number.isInteger(version) || version < 1) return { bindings: emptyBindings(), problems: [{ kind: "damaged", detail: `version ${versionText || "(none)"}` }], readOnly: false };
   if (version > BINDINGS_VERSION) return { bindings: emptyBindings(), problems: [{ kind: "newer-version", detail: `version ${version}` }], readOnly: true };
 
   const b = emptyBindings();
-  const { elements, junk } = children(root[2]);
+  const { elements, junk } = children(root);
   for (const j of junk) problems.push({ kind: "entry-ignored", detail: j });
   const reject = (e: RawElement): void => {
     problems.push({ kind: "entry-ignored", detail: e.text.slice(0, 120) });

@@ -17,7 +17,8 @@
  * `queueFormatWrites` / `queueNoteWrites` (write sync).
  */
 import type { Finding } from "../engine/report";
-import { cellAddress } from "../engine/address";
+import { cellAddress, parseCellAddress } from "../engine/address";
+import type { SheetNote } from "../engine/snapshot";
 import { FLAG_COLOURS, FLAG_MARKER, isOurNote, markerFormula, parseMarkerFormula, planFlags, type FormatGroup, type SheetFlags } from "../engine/flag-style";
 import { areaOfAddress } from "./snapshot-from-range";
 
@@ -44,6 +45,8 @@ export interface OurFormat {
 /** The add-in's conditional formats on a sheet: read with the sheet, they are few. */
 export interface QueuedFormats {
   read(): OurFormat[];
+  /** The other formats (the user's), as `type formula` in priority order: what the write must leave. */
+  others(): string[];
 }
 
 export function queueFormatState(ws: Excel.Worksheet): QueuedFormats {
@@ -60,6 +63,11 @@ export function queueFormatState(ws: Excel.Worksheet): QueuedFormats {
         if (marker) ours.push({ ...marker, id: item.id, item });
       }
       return ours;
+    },
+    others(): string[] {
+      return formats.items
+        .filter((item) => item.type !== "Custom" || item.customOrNullObject.isNullObject || !parseMarkerFormula(item.customOrNullObject.rule.formula))
+        .map((item) => `${item.type} ${item.type === "Custom" && !item.customOrNullObject.isNullObject ? item.customOrNullObject.rule.formula : ""}`);
     },
   };
 }
@@ -85,7 +93,11 @@ export interface PlacedNote {
   content: string;
   /** True when its text starts with the add-in's marker: only these are ever changed. */
   ours: boolean;
-  item: Excel.Note;
+  /**
+   * The proxy to change or delete it, made when a write needs it: a proxy made and never
+   * used is still sent (Excel.run sends what is queued when the batch ends).
+   */
+  item: () => Excel.Note;
 }
 
 export interface NoteState {
@@ -93,6 +105,26 @@ export interface NoteState {
   notes: Map<string, PlacedNote>;
   /** Cells with a threaded comment (a note cannot be added there). */
   comments: Set<string>;
+  /** The text of each threaded comment (its first message), by cell, when read in full. */
+  commentText?: Map<string, string>;
+}
+
+/**
+ * The snapshot's notes (src/engine/snapshot.ts) from what a full read of a sheet's notes
+ * found: notes (ours included, as the file reader reads them) and threaded comments with
+ * their first message; sorted by row, then column.
+ */
+export function snapshotNotes(state: NoteState): SheetNote[] {
+  const out: SheetNote[] = [];
+  for (const [cell, n] of state.notes) {
+    const { row, col } = parseCellAddress(cell);
+    out.push({ row, col, kind: "note", text: n.content });
+  }
+  for (const cell of state.comments) {
+    const { row, col } = parseCellAddress(cell);
+    out.push({ row, col, kind: "threaded", text: state.commentText?.get(cell) ?? "" });
+  }
+  return out.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 /** The top-left cell of a (sheet-qualified) address. */
@@ -115,11 +147,13 @@ export function queueNoteState(ws: Excel.Worksheet, counts: NoteCounts, from: nu
     at.load("address");
     notes.push({ item, at });
   }
-  const comments: Excel.Range[] = [];
+  const comments: { item: Excel.Comment; at: Excel.Range }[] = [];
   for (let i = from; i < Math.min(to, counts.comments); i++) {
-    const at = ws.comments.getItemAt(i).getLocation();
+    const item = ws.comments.getItemAt(i);
+    item.load("content");
+    const at = item.getLocation();
     at.load("address");
-    comments.push(at);
+    comments.push({ item, at });
   }
   return {
     read(into: NoteState): void {
@@ -128,9 +162,13 @@ export function queueNoteState(ws: Excel.Worksheet, counts: NoteCounts, from: nu
         // Changed later through getItem(cell), not through the getItemAt(i) proxy: a note has
         // no id, so that proxy may be replayed by index in the write sync, after other notes
         // were removed — and then name another note, perhaps the user's.
-        into.notes.set(cell, { content: n.item.content, ours: isOurNote(n.item.content), item: ws.notes.getItem(cell) });
+        into.notes.set(cell, { content: n.item.content, ours: isOurNote(n.item.content), item: () => ws.notes.getItem(cell) });
       }
-      for (const c of comments) into.comments.add(cellOf(c.address));
+      for (const c of comments) {
+        const cell = cellOf(c.at.address);
+        into.comments.add(cell);
+        (into.commentText ??= new Map()).set(cell, c.item.content);
+      }
     },
   };
 }
@@ -145,7 +183,7 @@ export function queueCellNotes(ws: Excel.Worksheet, cells: readonly string[]): {
   return {
     read(into: NoteState): void {
       for (const p of probes) {
-        if (!p.note.isNullObject) into.notes.set(p.cell, { content: p.note.content, ours: isOurNote(p.note.content), item: p.note });
+        if (!p.note.isNullObject) into.notes.set(p.cell, { content: p.note.content, ours: isOurNote(p.note.content), item: () => p.note });
       }
     },
   };
@@ -159,7 +197,9 @@ export interface FormatWrites {
 }
 
 /** Queues the format changes: ours that are not wanted go (highest id first), new ones come. */
-export function queueFormatWrites(ws: Excel.Worksheet, ours: readonly OurFormat[], wanted: readonly FormatGroup[]): FormatWrites {
+export function queueFormatWrites(sheet: Excel.Worksheet | (() => Excel.Worksheet), ours: readonly OurFormat[], wanted: readonly FormatGroup[]): FormatWrites {
+  // A proxy made and not used still costs a round trip: Excel.run sends what is queued.
+  const ws = typeof sheet === "function" ? sheet : () => sheet;
   const keep = new Set(wanted.map((f) => `${f.severity}:${f.hash}`));
   const present = new Set<string>();
   const doomed: OurFormat[] = [];
@@ -175,7 +215,7 @@ export function queueFormatWrites(ws: Excel.Worksheet, ours: readonly OurFormat[
   let added = 0;
   for (const f of wanted) {
     if (present.has(`${f.severity}:${f.hash}`)) continue;
-    const cf = ws.getRanges(f.cells.join(",")).conditionalFormats.add("Custom");
+    const cf = ws().getRanges(f.cells.join(",")).conditionalFormats.add("Custom");
     cf.custom.rule.formula = markerFormula(f.severity, f.hash);
     cf.custom.format.fill.color = FLAG_COLOURS[f.severity].fill;
     cf.custom.format.font.color = FLAG_COLOURS[f.severity].font;
@@ -204,8 +244,8 @@ export function reconcileNotes(state: NoteState, wanted: ReadonlyMap<string, str
     if (note && !note.ours) {
       if (want !== undefined) plan.kept.push(cell);
     } else if (note) {
-      if (want === undefined) plan.remove.push(note.item);
-      else if (note.content !== want) plan.update.push({ item: note.item, content: want });
+      if (want === undefined) plan.remove.push(note.item());
+      else if (note.content !== want) plan.update.push({ item: note.item(), content: want });
     } else if (want !== undefined) {
       if (state.comments.has(cell)) plan.kept.push(cell);
       else plan.add.push([cell, want]);
@@ -214,12 +254,41 @@ export function reconcileNotes(state: NoteState, wanted: ReadonlyMap<string, str
   return plan;
 }
 
-/** Queues updates and removals; additions are queued by the caller, last and in slices. */
-export function queueNoteChanges(plan: NotePlan): void {
-  for (const u of plan.update) u.item.content = u.content;
+/**
+ * A note's size in points for its text. Notes added by the API keep Excel's default box
+ * (office-js #5820: they do not autosize), which cuts our messages off: about 6 points per
+ * character up to a 360-point width, 14 points per wrapped line.
+ */
+export function noteSize(content: string): { width: number; height: number } {
+  const lines = content.split("\n");
+  const longest = Math.max(...lines.map((l) => l.length));
+  const width = Math.min(360, Math.max(144, Math.ceil(longest * 6) + 12));
+  const perLine = Math.max(1, Math.floor((width - 12) / 6));
+  const wrapped = lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+  return { width, height: Math.min(480, Math.max(60, wrapped * 14 + 12)) };
+}
+
+function size(note: Excel.Note, content: string): void {
+  const s = noteSize(content);
+  note.width = s.width;
+  note.height = s.height;
+}
+
+/**
+ * Queues updates and removals; additions are queued by the caller, last and in slices.
+ * `sized`: set each note's box to its text (Note.width/height, not on Excel on the web).
+ */
+export function queueNoteChanges(plan: NotePlan, sized = false): void {
+  for (const u of plan.update) {
+    u.item.content = u.content;
+    if (sized) size(u.item, u.content);
+  }
   for (const r of plan.remove) r.delete();
 }
 
-export function queueNoteAdditions(ws: Excel.Worksheet, additions: readonly [string, string][]): void {
-  for (const [cell, content] of additions) ws.notes.add(cell, content);
+export function queueNoteAdditions(ws: Excel.Worksheet, additions: readonly [string, string][], sized = false): void {
+  for (const [cell, content] of additions) {
+    const note = ws.notes.add(cell, content);
+    if (sized) size(note, content);
+  }
 }

@@ -64,9 +64,17 @@ export const OFFICE_APIS_USED: readonly OfficeApiUse[] = [
     version: "1.1",
     guardedAtRuntime: false,
     purpose:
-      "Registers checkWorkbook for the ExecuteFunction button in commands.html. A plain " +
-      "function file needs no shared runtime (SharedRuntime 1.1 is for a shared runtime " +
-      "and keyboard shortcuts, which this manifest does not declare).",
+      "Registers checkWorkbook for the ExecuteFunction button. The function file is the task " +
+      "pane's page (the shared runtime below), so the command and the pane share one session.",
+  },
+  {
+    api: "Shared runtime (manifest <Runtimes>, lifetime long)",
+    set: "SharedRuntime",
+    version: "1.1",
+    guardedAtRuntime: false,
+    purpose:
+      "The ribbon's command and the task pane run in one JavaScript runtime with one WorkbookSession, " +
+      "so their read-then-write batches queue in one place instead of interleaving on the same flags.",
   },
 
   // --- Reading the workbook (src/office/read-sheets.ts) -------------------------------------
@@ -78,12 +86,19 @@ export const OFFICE_APIS_USED: readonly OfficeApiUse[] = [
     purpose: "Batch every host call; one read and one write sync per check or edit batch.",
   },
   {
+    api: "RunOptions.mergeUndoGroup",
+    set: "ExcelApi",
+    version: "1.20",
+    guardedAtRuntime: true,
+    purpose: "One undo step per batch where present; otherwise a batch writes in one sync, which is one undo record.",
+  },
+  {
     api: "RunOptions.delayForCellEdit",
     set: "ExcelApi",
     version: "1.5",
     guardedAtRuntime: false,
     purpose:
-      "Excel.run({ delayForCellEdit: true }) so a live batch waits for the user to leave " +
+      "Every Excel.run asks delayForCellEdit: true, so a batch waits for the user to leave " +
       "cell edit mode instead of failing (listed in the ExcelApi 1.5 API table; the d.ts names no set).",
   },
   {
@@ -127,8 +142,36 @@ export const OFFICE_APIS_USED: readonly OfficeApiUse[] = [
     version: "1.13",
     guardedAtRuntime: false,
     purpose:
-      "Merged header cells of pasted tables. Unguarded on purpose: recognition needs it, " +
-      "so it sets the manifest's ExcelApi MinVersion (1.13).",
+      "Merged header cells of pasted tables, read per band of 256 whole rows (it fails above 512 areas). " +
+      "Unguarded on purpose: recognition needs it, so it sets the manifest's ExcelApi MinVersion (1.13).",
+  },
+  {
+    api: "Range.getSpecialCellsOrNullObject(Visible)",
+    set: "ExcelApi",
+    version: "1.9",
+    guardedAtRuntime: false,
+    purpose: "Hidden rows and columns of the used range (the complement of its visible cells), for the snapshot.",
+  },
+  {
+    api: "Worksheet.tables / Table.name, showHeaders, showTotals / Table.getRange",
+    set: "ExcelApi",
+    version: "1.1",
+    guardedAtRuntime: false,
+    purpose: "Excel Tables for the snapshot (a table's range takes one more sync, only when a sheet has tables).",
+  },
+  {
+    api: "Table.showFilterButton",
+    set: "ExcelApi",
+    version: "1.9",
+    guardedAtRuntime: false,
+    purpose: "Whether an Excel Table shows its AutoFilter, for the snapshot.",
+  },
+  {
+    api: "Worksheet.delete",
+    set: "ExcelApi",
+    version: "1.1",
+    guardedAtRuntime: false,
+    purpose: "Hapus tanda removes an annotated copy's findings sheet (found by its A1 title).",
   },
   {
     api: "Worksheet.getRange",
@@ -161,21 +204,22 @@ export const OFFICE_APIS_USED: readonly OfficeApiUse[] = [
     purpose: "Write, find (by the marker in the rule's formula) and remove exactly the add-in's formats.",
   },
   {
-    api: "Worksheet.notes / NoteCollection.add / getCount / getItemAt / getItemOrNullObject / Note.content / Note.getLocation / Note.delete",
+    api: "Worksheet.notes / NoteCollection.add / getCount / getItemAt / getItemOrNullObject / Note.content / Note.width / Note.height / Note.getLocation / Note.delete",
     set: "ExcelApi",
     version: "1.18",
     guardedAtRuntime: true,
     purpose:
-      "The finding's messages as a cell note marked [IKI Checker <cell>]; a user's note is never " +
-      "touched. Without 1.18 the flags are colours only and the pane says so once.",
+      "The finding's messages as a cell note marked [IKI Checker <cell>], sized to its text (width/height, " +
+      "not on Excel on the web); a user's note is never touched. Without 1.18 the flags are colours only " +
+      "and the pane says so once.",
   },
 
   {
-    api: "Worksheet.comments / CommentCollection.getCount / getItemAt / Comment.getLocation",
+    api: "Worksheet.comments / CommentCollection.getCount / getItemAt / Comment.content / Comment.getLocation",
     set: "ExcelApi",
     version: "1.10",
     guardedAtRuntime: false,
-    purpose: "Cells with a threaded comment: no note can go there, so they get the colour only.",
+    purpose: "Cells with a threaded comment (no note can go there, so they get the colour only) and its text for the snapshot.",
   },
 
   // --- Live re-evaluation (src/office/workbook-session.ts) -----------------------------------

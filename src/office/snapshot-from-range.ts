@@ -6,7 +6,7 @@
  * text only for formula cells, "General" for unformatted cells, merges absolute and the
  * used range grown to cover them.
  */
-import { SheetBuilder, type Area, type CellError, type CellValue, type SheetSnapshot } from "../engine/snapshot";
+import { SheetBuilder, type Area, type CellError, type CellValue, type SheetNote, type SheetSnapshot, type SheetTable, type Span } from "../engine/snapshot";
 import { parseRangeAddress } from "../engine/address";
 
 /** The slice of `Excel.Range` data this module reads (names as in Office.js). */
@@ -77,8 +77,18 @@ export interface RangeBlock {
  * the file reader keeps them; the used range is the one Office reported, grown to cover
  * the merges.
  */
-export function snapshotFromBlocks(name: string, used: Area | null, blocks: readonly RangeBlock[], merges: readonly Area[]): SheetSnapshot {
+export function snapshotFromBlocks(
+  name: string,
+  used: Area | null,
+  blocks: readonly RangeBlock[],
+  merges: readonly Area[],
+  structure: { hiddenRows?: readonly Span[]; hiddenCols?: readonly Span[]; tables?: readonly SheetTable[]; notes?: readonly SheetNote[] } = {},
+): SheetSnapshot {
   const b = new SheetBuilder(name);
+  b.hiddenRows = [...(structure.hiddenRows ?? [])];
+  b.hiddenCols = [...(structure.hiddenCols ?? [])];
+  b.tables = [...(structure.tables ?? [])];
+  b.notes = [...(structure.notes ?? [])];
   for (const block of blocks) {
     block.data.values.forEach((line, i) => {
       const row = block.top + i;

@@ -1,30 +1,42 @@
 /**
  * One open workbook: reads it in batched round trips, runs the engine, writes the flags,
- * keeps bindings in the workbook, and re-evaluates live while the user types.
+ * keeps bindings in the workbook, and re-evaluates live while the user types. This module
+ * orchestrates the batches; their parts live beside it:
+ * - read-sheets.ts: the cells, merges (in bands), hidden rows/columns, tables of the sheets;
+ * - decorations.ts: the add-in's formats and notes, found by their markers, and their writes;
+ * - note-paging.ts: every note's location, in pages of NOTE_CALLS_PER_SYNC calls;
+ * - bindings.ts / bindings-store.ts: the custom XML part and what the engine takes from it;
+ * - live-events.ts: which cells an event names, the debounce and the recalculation budget;
+ * - engine.ts: the engine, in-process or in the pane's Web Worker;
+ * - session-types.ts: the types they share.
  *
- * Round trips (each `context.sync()` is logged in `syncLog`):
+ * Round trips (each `context.sync()` is logged in `syncLog`; counted on Microsoft's client
+ * library in test/office/runtime-session.test.ts):
  * - check: the sheet names and bindings part ids the first time (`names`); then one read
  *   sync for every sheet, its conditional formats, its note and comment counts and the
- *   bindings part (`read`; row `chunk`s for sheets above the cell budget); one sync for
- *   every note's text and location when the sheet has notes or comments (`notes`: Office.js
- *   tells where a note is only through `getLocation()`, and a note's text does not say
- *   where it is, since rows move); and one write sync (`write`), skipped when nothing changes.
+ *   bindings part (`read`); and one write sync (`write`), skipped when nothing changes.
+ *   Named exceptions: row `chunk`s for sheets above the cell budget (and a retry with half
+ *   the budget after a payload error, or with narrower merge bands); one sync for every
+ *   note's text and location when the sheets have notes or comments (`notes`, in pages:
+ *   Office.js tells where a note is only through `getLocation()`); one for Excel Tables'
+ *   ranges when a sheet has tables; note additions beyond NOTE_CALLS_PER_SYNC.
  * - edit batch: one read sync (the changed cells, the sheet's formats and the notes of the
- *   changed rows' cells) and one write sync. A structural change (rows inserted or deleted,
- *   cells outside the known used range) reads the sheet again, as a check does.
- * The engine is pure; this module only moves data between it and Excel. Batches run one
- * at a time (a queue), so a live batch never interleaves with a check.
+ *   changed rows' cells) and one write sync, which never writes the bindings part (it
+ *   clears undo). A structural change (rows inserted or deleted, cells outside the known
+ *   used range) reads the sheet again, as a check does.
+ * Excel.run itself ends a batch that was handed ranges with a request of its own that
+ * releases them (`_RemoveReference`). Batches run one at a time (a queue), so a live batch
+ * never interleaves with a check, nor the ribbon's command with the pane (shared runtime).
  */
-import type { Area, SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
-import { evaluateSheet, overrideKey, type EvaluationSettings, type SheetEvaluation } from "../engine/evaluate";
-import { reevaluate, type CellChange } from "../engine/incremental";
-import { findingJson, reportEvaluation, type Finding, type WorkbookReport } from "../engine/report";
-import { runRules } from "../engine/rules";
+import type { SheetSnapshot, WorkbookSnapshot } from "../engine/snapshot";
+import type { CellChange } from "../engine/incremental";
+import { reportEvaluation, type WorkbookReport } from "../engine/report";
+import { localEngine, type Checked, type Engine, type RuleOptions } from "./engine";
 import type { RowOverrides } from "../engine/measure/measure";
-import { cellAddress, columnNumber, rangeAddress } from "../engine/address";
-import { normalize } from "../engine/text";
-import type { CellRef, CheckSettings, Notice, PaneHost, PaneState } from "../taskpane/host-api";
-import { readSheetNames, readSheets, type SheetToRead } from "./read-sheets";
+import { reanchorOverrides } from "../engine/anchors";
+import { isFindingsSheetTitle } from "../engine/flag-style";
+import type { CellRef, CheckSettings, Notice, PaneHost, PaneState } from "../settings/pane-host";
+import { CELL_BUDGET, cellBudgetFor, readSheetNames, readSheets, type ReadResult, type SheetToRead } from "./read-sheets";
 import { areaOfAddress, cellsOfBlock } from "./snapshot-from-range";
 import {
   planDecorations,
@@ -34,141 +46,23 @@ import {
   queueNoteAdditions,
   queueNoteChanges,
   queueNoteCounts,
-  queueNoteState,
   reconcileNotes,
+  snapshotNotes,
   type NoteCounts,
   type NoteState,
   type OurFormat,
+  type QueuedFormats,
   type SheetDecorations,
 } from "./decorations";
-import { chooseBindings, emptyBindings, queueBindingPartIds, queueBindingXml, queueBindingsWrite, type Bindings, type BoundTable, type StoredBindings } from "./bindings";
+import { chooseBindings, emptyBindings, queueBindingPartIds, queueBindingXml, queueBindingsWrite, type Bindings, type StoredBindings } from "./bindings";
 import { planCapaianColumn, queueCapaianColumn } from "./capaian-column";
+import type { CapaianColumnResult, Capabilities, ExcelContextRunner, ExcelRunner, RunOptions, SessionOptions, SheetState, SheetWrite, SyncKind } from "./session-types";
+import { LiveChanges, eventAreas, firstCell, type LiveSheet } from "./live-events";
+import { NOTE_CALLS_PER_SYNC, everyNoteCell, readNoteStates, rowCells } from "./note-paging";
+import { overridesByKey, renamedBindings, settingsOf, tablesOf } from "./bindings-store";
 
-/** Excel.run, or the test host's stand-in. */
-export type ExcelRunner = <T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-/** Excel.run(context, batch): a batch on an existing context (event handlers are removed so). */
-export type ExcelContextRunner = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-/** What the host supports, decided once at start from `Office.context.requirements`. */
-export interface Capabilities {
-  /** ExcelApi 1.18: cell notes. Without it flags are colours only. */
-  notes: boolean;
-  /** ExcelApi 1.14: `triggerSource` on change events. */
-  triggerSource: boolean;
-}
-
-export function detectCapabilities(isSetSupported: (set: string, version: string) => boolean): Capabilities {
-  return {
-    notes: isSetSupported("ExcelApi", "1.18"),
-    triggerSource: isSetSupported("ExcelApi", "1.14"),
-  };
-}
-
-export type SyncKind = "names" | "read" | "chunk" | "bindings" | "notes" | "probe" | "write" | "reread";
-
-export interface CapaianColumnResult {
-  written: number;
-  skipped: string[];
-  /** Non-empty cells of a column that is not ours: nothing was written. */
-  refused: string[] | null;
-  column: number;
-  state: PaneState;
-}
-
-export interface SessionOptions {
-  lang?: "id" | "en";
-  /** Debounce of live re-evaluation, ms. */
-  debounceMs?: number;
-  /** Timers, replaceable in tests. */
-  setTimer?: (fn: () => void, ms: number) => unknown;
-  clearTimer?: (handle: unknown) => void;
-  now?: () => number;
-  /** Excel.run(context, batch); by default the batch runs on the context directly. */
-  runIn?: ExcelContextRunner;
-  /** Keep the flags current while the user types: handlers on the sheets with tables after each check. */
-  live?: boolean;
-}
-
-interface SheetState {
-  name: string;
-  id: string;
-  used: Area | null;
-  evaluation: SheetEvaluation;
-  findings: Finding[];
-  /** The notes planned at the last write: which cells an edit batch must look at again. */
-  lastWanted: Map<string, string>;
-  /** Cells with a threaded comment at the last full look (no note can go there). */
-  comments: Set<string>;
-}
-
-/** One sheet's part of a write: what is there and what should be. */
-interface SheetWrite {
-  sheet: SheetState;
-  formats: OurFormat[];
-  wanted: SheetDecorations;
-  /** What is known of the sheet's notes; null without the notes API. */
-  notes: NoteState | null;
-  /** The cells whose notes `notes` knows and this write reconciles. */
-  cells: Iterable<string>;
-}
-
-/**
- * Note calls per sync. A note call carries its text (a few hundred bytes with the request's
- * framing); 3,000 of them stay near 1 MB, well below Excel on the web's 5 MB request limit.
- */
-const NOTE_CALLS_PER_SYNC = 3000;
-
-/** With the whole sheet's notes known: every cell with a note or a wanted note is reconciled. */
-function everyNoteCell(notes: NoteState | null, wanted: SheetDecorations): string[] {
-  return notes ? [...notes.notes.keys(), ...wanted.notes.keys()] : [];
-}
-
-function settingsOf(b: Bindings, overrides: Record<string, RowOverrides>): EvaluationSettings {
-  return { bandSet: b.settings.bandSet, negativeFormula: b.settings.negativeFormula, overrides };
-}
-
-function overridesByKey(b: Bindings): Record<string, RowOverrides> {
-  const out: Record<string, RowOverrides> = {};
-  for (const o of b.overrides) out[overrideKey(o.sheet, o.row)] = o.overrides;
-  return out;
-}
-
-function tablesOf(evaluations: readonly SheetEvaluation[]): BoundTable[] {
-  return evaluations.flatMap((e) =>
-    e.tables.map((t) => ({
-      sheet: e.sheet.name,
-      header: rangeAddress(t.table.headerTop, t.table.left, t.table.headerBottom, t.table.right),
-      data: rangeAddress(t.table.firstDataRow, t.table.left, t.table.lastDataRow, t.table.right),
-      kind: t.table.kind,
-    })),
-  );
-}
-
-/**
- * The cell areas of an event address, or null when it names whole rows or columns (`3:3`,
- * `A:C`: rows or columns inserted or deleted, a whole row pasted), which the caller treats as
- * a structural change.
- */
-export function eventAreas(address: string): Area[] | null {
-  const out: Area[] = [];
-  for (const part of address.split(",")) {
-    const bare = part.slice(part.lastIndexOf("!") + 1).replace(/\$/g, "").trim();
-    if (!bare) continue;
-    if (!/^[A-Za-z]{1,3}\d+(:[A-Za-z]{1,3}\d+)?$/.test(bare)) return null;
-    out.push(areaOfAddress(bare));
-  }
-  return out;
-}
-
-/** The first cell of a selection address, whole rows and columns included (`3:3` → A3). */
-export function firstCell(address: string): string | null {
-  const bare = address.split(",")[0].slice(address.split(",")[0].lastIndexOf("!") + 1).replace(/\$/g, "").split(":")[0].trim();
-  if (/^[A-Za-z]{1,3}\d+$/.test(bare)) return bare.toUpperCase();
-  if (/^\d+$/.test(bare)) return `A${bare}`;
-  if (/^[A-Za-z]{1,3}$/.test(bare)) return cellAddress(1, columnNumber(bare));
-  return null;
-}
+export * from "./session-types";
+export { CALC_INTERVAL_MS, eventAreas, firstCell } from "./live-events";
 
 export class WorkbookSession implements PaneHost {
   readonly syncLog: { batch: string; kind: SyncKind }[] = [];
@@ -186,8 +80,11 @@ export class WorkbookSession implements PaneHost {
   private queue: Promise<unknown> = Promise.resolve();
   // Live state
   private handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
-  private pending = new Map<string, Set<string>>();
-  private fullReread = new Set<string>();
+  private changes: LiveChanges;
+  /** Cells per read sync, from the bytes per cell the last read measured (read-sheets.ts). */
+  private cellBudget = CELL_BUDGET;
+  /** Flagged cells without a note because of the per-sheet cap, `sheet!cell`. */
+  private beyondCap = new Map<string, string[]>();
   private timer: unknown = null;
   private lastWriteAt = -Infinity;
   private stateListeners = new Set<(s: PaneState) => void>();
@@ -198,6 +95,7 @@ export class WorkbookSession implements PaneHost {
   private readonly now: () => number;
   private readonly runIn: ExcelContextRunner;
   private readonly live: boolean;
+  private readonly engine: Engine;
   /** Sheets whose handlers are registered, to re-register only when that set changes. */
   private liveSheets = "";
 
@@ -211,9 +109,21 @@ export class WorkbookSession implements PaneHost {
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
     this.now = options.now ?? (() => Date.now());
+    this.changes = new LiveChanges(this.debounceMs, this.now);
     this.runIn = options.runIn ?? ((context, batch) => batch(context));
     this.live = options.live ?? false;
+    this.engine = options.engine ?? localEngine;
     if (!capabilities.notes) this.notice({ id: "notes-unsupported" });
+  }
+
+  /**
+   * The options of every batch: `delayForCellEdit`, since the user may be typing in a cell
+   * whenever any batch starts (a live re-check, the ribbon command, a pane button); and
+   * `mergeUndoGroup` where ExcelApi 1.20 has it, so a batch is one undo step. Without it a
+   * batch that writes does so in one write sync, which is one undo record.
+   */
+  private runOptions(): RunOptions {
+    return this.capabilities.mergeUndo ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
   }
 
   setLanguage(lang: "id" | "en"): void {
@@ -248,45 +158,39 @@ export class WorkbookSession implements PaneHost {
    * another indicator moves to the row with its indicator's name; one whose name is not on
    * the sheet is not applied (and kept: its table may be back at the next check).
    */
-  private evaluate(sheet: SheetSnapshot): SheetEvaluation {
+  private async evaluate(sheet: SheetSnapshot, withRules = true): Promise<Checked> {
     const b = this.bindings;
-    const evaluation = evaluateSheet(sheet, settingsOf(b, overridesByKey(b)));
-    const mine = b.overrides.filter((o) => o.sheet === sheet.name);
-    if (mine.length === 0) return evaluation;
-    const rows = new Map<number, string>();
-    const byName = new Map<string, number>();
-    for (const t of evaluation.tables) {
-      for (const i of t.indicators) {
-        rows.set(i.typed.row.row, normalize(i.typed.row.name));
-        byName.set(normalize(i.typed.row.name), i.typed.row.row);
-      }
-    }
-    let moved = false;
-    const overrides = b.overrides.map((o) => {
-      if (o.sheet !== sheet.name || rows.get(o.row) === normalize(o.name)) return o;
-      const row = byName.get(normalize(o.name));
-      if (row === undefined || rows.has(row) === false) {
-        this.notice({ id: "binding-entry-ignored", detail: `${o.sheet}!${o.row} ${o.name}` });
-        return o;
-      }
-      moved = true; // the user inserted or deleted rows above it
-      return { ...o, row };
-    });
-    if (!moved) return evaluation;
+    const checked = await this.engine.check(sheet, settingsOf(b, overridesByKey(b)), withRules ? this.ruleOptions() : null);
+    if (!b.overrides.some((o) => o.sheet === sheet.name)) return checked;
+    const indicators = checked.evaluation.tables.flatMap((t) => t.indicators.map((i) => ({ row: i.typed.row.row, name: i.typed.row.name })));
+    // The user inserted or deleted rows above a table: its overrides follow their indicators
+    // (in memory; the part is rewritten only by a check or a change made in the pane).
+    const r = reanchorOverrides(b.overrides, sheet.name, indicators);
+    for (const o of r.unmatched) this.notice({ id: "binding-entry-ignored", detail: `${o.sheet}!${o.row} ${o.name}` });
+    if (!r.moved) return checked;
+    const overrides = r.overrides;
     this.stored = { ...this.stored!, bindings: { ...b, overrides } };
-    return evaluateSheet(sheet, settingsOf(this.bindings, overridesByKey(this.bindings)));
+    return this.engine.check(sheet, settingsOf(this.bindings, overridesByKey(this.bindings)), withRules ? this.ruleOptions() : null);
   }
 
-  private findingsOf(evaluation: SheetEvaluation): Finding[] {
+  private ruleOptions(): RuleOptions {
     const b = this.bindings;
-    return runRules(evaluation, { rules: b.settings.rules, ignored: b.ignored }).map((f) => findingJson(f, this.lang));
+    return { rules: b.settings.rules, ignored: b.ignored, lang: this.lang };
+  }
+
+  /** Evaluates and checks a sheet state again (after a rename or a bindings change). */
+  private async recompute(s: SheetState, sheet: SheetSnapshot = s.evaluation.sheet): Promise<void> {
+    const checked = await this.evaluate(sheet);
+    s.evaluation = checked.evaluation;
+    s.findings = checked.findings;
   }
 
   state(): PaneState {
     const ordered = (this.names ?? []).map((n) => this.sheets.get(n.name)).filter((s): s is SheetState => s !== undefined);
     const report: WorkbookReport = { sheets: ordered.map((s) => reportEvaluation(s.evaluation)), findings: ordered.flatMap((s) => s.findings) };
     const b = this.bindings;
-    return { report, overrides: overridesByKey(b), ignored: [...b.ignored], settings: b.settings, notices: [...this.notices], checkedAt: this.checkedAt };
+    const beyondNoteCap = ordered.flatMap((s) => (this.beyondCap.get(s.name) ?? []).map((c) => `${s.name}!${c}`));
+    return { report, overrides: overridesByKey(b), ignored: [...b.ignored], settings: b.settings, notices: [...this.notices], checkedAt: this.checkedAt, beyondNoteCap };
   }
 
   /** The snapshots as last read (for tests and the ribbon command). */
@@ -339,7 +243,7 @@ export class WorkbookSession implements PaneHost {
    * cannot take each other's state: the states, the names and the bindings follow them, so
    * overrides and ignored findings keep applying. The part is written at the next write.
    */
-  private renameSheets(renames: ReadonlyMap<string, string>): void {
+  private async renameSheets(renames: ReadonlyMap<string, string>): Promise<void> {
     const moving = [...renames].filter(([from, to]) => from !== to && this.sheets.has(from));
     if (moving.length === 0) return;
     const states = moving.map(([from, to]) => ({ s: this.sheets.get(from)!, to }));
@@ -351,27 +255,8 @@ export class WorkbookSession implements PaneHost {
     const map = new Map(moving);
     const rename = (name: string): string => map.get(name) ?? name;
     this.names = (this.names ?? []).map((n) => ({ ...n, name: rename(n.name) }));
-    if (this.stored) {
-      const b = this.stored.bindings;
-      this.stored = {
-        ...this.stored,
-        bindings: {
-          ...b,
-          tables: b.tables.map((t) => ({ ...t, sheet: rename(t.sheet) })),
-          overrides: b.overrides.map((o) => ({ ...o, sheet: rename(o.sheet) })),
-          ignored: b.ignored.map((k) => {
-            // `rule@sheet!cell`: the sheet is between the first "@" and the last "!".
-            const at = k.indexOf("@");
-            const bang = k.lastIndexOf("!");
-            return `${k.slice(0, at)}@${rename(k.slice(at + 1, bang))}${k.slice(bang)}`;
-          }),
-        },
-      };
-    }
-    for (const { s, to } of states) {
-      s.evaluation = this.evaluate({ ...s.evaluation.sheet, name: to });
-      s.findings = this.findingsOf(s.evaluation);
-    }
+    if (this.stored) this.stored = { ...this.stored, bindings: renamedBindings(this.stored.bindings, rename) };
+    for (const { s, to } of states) await this.recompute(s, { ...s.evaluation.sheet, name: to });
   }
 
   private async namesSync(context: Excel.RequestContext, batch: string): Promise<void> {
@@ -395,13 +280,13 @@ export class WorkbookSession implements PaneHost {
   }
 
   private async checkOnce(onProgress?: (done: number, total: number) => void): Promise<PaneState> {
-    await this.run({}, async (context) => {
+    await this.run(this.runOptions(), async (context) => {
       const batch = "check";
       if (!this.names || !this.partIds) await this.namesSync(context, batch);
       const names = this.names!;
       onProgress?.(0, names.length);
       const toRead: SheetToRead[] = names.map((n) => ({ name: n.name, known: this.sheets.get(n.name)?.used }));
-      const formats = new Map<string, { read(): OurFormat[] }>();
+      const formats = new Map<string, QueuedFormats>();
       const counts = new Map<string, { read(): NoteCounts }>();
       const xml = queueBindingXml(context, this.partIds!);
       const partIds = queueBindingPartIds(context);
@@ -412,7 +297,8 @@ export class WorkbookSession implements PaneHost {
         if (this.capabilities.notes) counts.set(name, queueNoteCounts(ws));
       };
       this.syncLog.push({ batch, kind: "read" });
-      const read = await readSheets(context, toRead, alongside);
+      const read = await readSheets(context, toRead, alongside, this.cellBudget);
+      this.learnBudget(read);
       for (let i = 1; i < read.syncs; i++) this.syncLog.push({ batch, kind: "chunk" });
       if (read.syncs > 1) this.notice({ id: "read-chunked", detail: String(read.syncs) });
 
@@ -445,7 +331,7 @@ export class WorkbookSession implements PaneHost {
         const before = [...this.sheets.values()].find((x) => x.id === c.id && x.name !== c.name);
         if (before) renames.set(before.name, c.name);
       }
-      this.renameSheets(renames);
+      await this.renameSheets(renames);
       this.names = current;
       for (const name of [...this.sheets.keys()]) if (!current.some((c) => c.name === name)) this.sheets.delete(name);
 
@@ -454,7 +340,9 @@ export class WorkbookSession implements PaneHost {
       const writes: SheetWrite[] = [];
       let done = 0;
       for (const r of reads) {
-        const evaluation = this.evaluate(r.snapshot);
+        // The notes and threaded comments, where Office says they are, as the file reader fills them.
+        const known = noteStates.get(r.name);
+        const { evaluation, findings } = await this.evaluate(known ? { ...r.snapshot, notes: snapshotNotes(known) } : r.snapshot);
         const id = current.find((c) => c.name === r.name)?.id ?? "";
         const previous = this.sheets.get(r.name);
         const notes = noteStates.get(r.name) ?? null;
@@ -463,13 +351,14 @@ export class WorkbookSession implements PaneHost {
           id,
           used: r.used,
           evaluation,
-          findings: this.findingsOf(evaluation),
+          findings,
           lastWanted: previous?.lastWanted ?? new Map(),
           comments: notes?.comments ?? new Set(),
         };
         this.sheets.set(r.name, sheet);
-        const wanted = planDecorations(sheet.findings, this.lang);
-        writes.push({ sheet, formats: formats.get(r.name)!.read(), wanted, notes, cells: everyNoteCell(notes, wanted) });
+        const wanted = this.plan(sheet);
+        const f = formats.get(r.name)!;
+        writes.push({ sheet, formats: f.read(), others: f.others(), wanted, notes, cells: everyNoteCell(notes, wanted) });
         if (onProgress) {
           onProgress(++done, reads.length);
           // Let the pane paint its progress bar between sheets of a large workbook.
@@ -490,78 +379,67 @@ export class WorkbookSession implements PaneHost {
   }
 
   /** The add-in's formats and every note and comment of these sheets: a read sync, then the notes syncs. */
-  private async readDecorations(context: Excel.RequestContext, batch: string, sheets: readonly { name: string; id: string }[]): Promise<Map<string, { formats: OurFormat[]; notes: NoteState | null }>> {
+  private async readDecorations(context: Excel.RequestContext, batch: string, sheets: readonly { name: string; id: string }[]): Promise<Map<string, { formats: OurFormat[]; others: string[]; notes: NoteState | null }>> {
     const queued = sheets.map((s) => {
       const ws = context.workbook.worksheets.getItem(s.id);
       return { s, formats: queueFormatState(ws), counts: this.capabilities.notes ? queueNoteCounts(ws) : null };
     });
     await this.sync(context, batch, "read");
     const notes = await this.readNoteStates(context, batch, queued.map((q) => ({ name: q.s.name, counts: q.counts?.read() ?? null })));
-    return new Map(queued.map((q) => [q.s.name, { formats: q.formats.read(), notes: notes.get(q.s.name) ?? null }]));
+    return new Map(queued.map((q) => [q.s.name, { formats: q.formats.read(), others: q.formats.others(), notes: notes.get(q.s.name) ?? null }]));
   }
 
-  /**
-   * Every note's text and location, and every threaded comment's location, of these sheets:
-   * syncs of at most NOTE_CALLS_PER_SYNC calls; none when no sheet has a note or comment.
-   */
-  private async readNoteStates(context: Excel.RequestContext, batch: string, sheets: { name: string; counts: NoteCounts | null }[]): Promise<Map<string, NoteState>> {
-    const out = new Map<string, NoteState>();
-    const work: { name: string; counts: NoteCounts; from: number; to: number }[] = [];
-    for (const s of sheets) {
-      if (!s.counts) continue;
-      out.set(s.name, { notes: new Map(), comments: new Set() });
-      const n = Math.max(s.counts.notes, s.counts.comments);
-      for (let from = 0; from < n; from += NOTE_CALLS_PER_SYNC) work.push({ name: s.name, counts: s.counts, from, to: from + NOTE_CALLS_PER_SYNC });
-    }
-    const size = (w: (typeof work)[number]): number =>
-      Math.max(0, Math.min(w.to, w.counts.notes) - w.from) + Math.max(0, Math.min(w.to, w.counts.comments) - w.from);
-    let i = 0;
-    while (i < work.length) {
-      let calls = 0;
-      const queued: { name: string; q: { read(into: NoteState): void } }[] = [];
-      while (i < work.length && (queued.length === 0 || calls + size(work[i]) <= NOTE_CALLS_PER_SYNC)) {
-        const w = work[i++];
-        calls += size(w);
-        queued.push({ name: w.name, q: queueNoteState(context.workbook.worksheets.getItem(this.names?.find((n) => n.name === w.name)?.id || this.sheets.get(w.name)?.id || w.name), w.counts, w.from, w.to) });
-      }
-      await this.sync(context, batch, "notes");
-      for (const x of queued) x.q.read(out.get(x.name)!);
-    }
-    return out;
+  /** Every note and comment of these sheets, in syncs of at most NOTE_CALLS_PER_SYNC calls (note-paging.ts). */
+  private readNoteStates(context: Excel.RequestContext, batch: string, sheets: { name: string; counts: NoteCounts | null }[]): Promise<Map<string, NoteState>> {
+    return readNoteStates(
+      context,
+      sheets,
+      (name) => this.names?.find((n) => n.name === name)?.id || this.sheets.get(name)?.id || name,
+      () => this.sync(context, batch, "notes"),
+    );
   }
 
   /**
    * Writes every sheet's formats and notes and, when changed, the bindings: one sync (note
    * additions beyond NOTE_CALLS_PER_SYNC get syncs of their own). Skipped when nothing changes.
    */
-  private async write(context: Excel.RequestContext, batch: string, writes: SheetWrite[], nextBindings: () => Bindings | null): Promise<void> {
+  private async write(context: Excel.RequestContext, batch: string, writes: SheetWrite[], nextBindings: () => Bindings | null, writePart = true): Promise<void> {
     let changes = 0;
     const additions: { ws: Excel.Worksheet; add: [string, string] }[] = [];
+    const verify: { sheet: SheetState; queued: { read(): OurFormat[]; others(): string[] }; wanted: string[]; others: string[] }[] = [];
     // After "Hapus tanda" no flag is written until the user checks again.
     for (const w of this.cleared ? [] : writes) {
-      const ws = context.workbook.worksheets.getItem(w.sheet.id || w.sheet.name);
+      // Made only when something is written to the sheet: an unused proxy is sent too.
+      let proxy: Excel.Worksheet | null = null;
+      const ws = (): Excel.Worksheet => (proxy ??= context.workbook.worksheets.getItem(w.sheet.id || w.sheet.name));
       const f = queueFormatWrites(ws, w.formats, w.wanted.formats);
       changes += f.added + f.removed;
+      // Conditional-format ids are priorities, not identities: the deletions above address
+      // the formats as the read sync saw them. The write sync reads the formats again after
+      // its changes, so its answer says whether they hit what they meant to.
+      if (f.added + f.removed > 0 && w.others) verify.push({ sheet: w.sheet, queued: queueFormatState(ws()), wanted: w.wanted.formats.map((g) => `${g.severity}:${g.hash}`).sort(), others: w.others });
       if (w.notes) {
         const plan = reconcileNotes(w.notes, w.wanted.notes, w.cells);
-        queueNoteChanges(plan);
+        queueNoteChanges(plan, this.capabilities.noteSize);
         changes += plan.update.length + plan.remove.length;
-        for (const a of plan.add) additions.push({ ws, add: a });
+        for (const a of plan.add) additions.push({ ws: ws(), add: a });
         for (const c of plan.kept) this.notice({ id: "user-note-kept", detail: `${w.sheet.name}!${c}` });
       }
     }
     // Additions last, in slices: all but the last slice get a sync of their own.
     for (let i = 0; i < additions.length; i += NOTE_CALLS_PER_SYNC) {
-      for (const a of additions.slice(i, i + NOTE_CALLS_PER_SYNC)) queueNoteAdditions(a.ws, [a.add]);
+      for (const a of additions.slice(i, i + NOTE_CALLS_PER_SYNC)) queueNoteAdditions(a.ws, [a.add], this.capabilities.noteSize);
       changes++;
       if (i + NOTE_CALLS_PER_SYNC < additions.length) await this.sync(context, batch, "write");
     }
     // The part last of all, and any extra part of ours (a race of two runtimes) removed.
     // Whatever changed in memory (tables, re-keyed or merged entries, a rename) is written;
     // queueBindingsWrite writes only when the XML differs from the part's.
-    const next = nextBindings() ?? this.stored?.bindings ?? null;
+    // A live batch never writes the part: writing a custom XML part clears Excel's undo stack
+    // (office-js #4484), and re-anchored overrides need no write (they follow by name).
+    const next = writePart ? (nextBindings() ?? this.stored?.bindings ?? null) : null;
     const written = next && this.stored ? queueBindingsWrite(context, this.stored, next) : null;
-    if (this.stored && this.stored.extra.length > 0 && !this.stored.readOnly) {
+    if (writePart && this.stored && this.stored.extra.length > 0 && !this.stored.readOnly) {
       for (const id of this.stored.extra) context.workbook.customXmlParts.getItem(id).delete();
       changes++;
     }
@@ -569,8 +447,9 @@ export class WorkbookSession implements PaneHost {
       await this.sync(context, batch, "write");
       this.lastWriteAt = this.now();
       if (written) this.stored = { ...written.read(), extra: [] };
-      else if (this.stored) this.stored = { ...this.stored, extra: [] };
+      else if (this.stored && writePart) this.stored = { ...this.stored, extra: [] };
       if (written && this.stored?.partId) this.partIds = [this.stored.partId];
+      this.verifyFormats(verify);
     }
     if (!this.cleared) for (const w of writes) w.sheet.lastWanted = new Map(w.wanted.notes);
   }
@@ -586,17 +465,17 @@ export class WorkbookSession implements PaneHost {
       // Re-evaluate from the snapshots in memory (no read of the cells), then write.
       let saved = false;
       try {
-        await this.run({}, async (context) => {
+        await this.run(this.runOptions(), async (context) => {
           const batch = "bindings";
           const list = [...this.sheets.values()];
           const decorations = await this.readDecorations(context, batch, list);
-          const writes = list.map((s) => {
-            s.evaluation = this.evaluate(s.evaluation.sheet);
-            s.findings = this.findingsOf(s.evaluation);
-            const wanted = planDecorations(s.findings, this.lang);
-            const { formats, notes } = decorations.get(s.name)!;
-            return { sheet: s, formats, wanted, notes, cells: everyNoteCell(notes, wanted) };
-          });
+          const writes: SheetWrite[] = [];
+          for (const s of list) {
+            await this.recompute(s);
+            const wanted = this.plan(s);
+            const { formats, others, notes } = decorations.get(s.name)!;
+            writes.push({ sheet: s, formats, others, wanted, notes, cells: everyNoteCell(notes, wanted) });
+          }
           this.stored = previous;
           await this.write(context, batch, writes, () => next);
         });
@@ -605,10 +484,7 @@ export class WorkbookSession implements PaneHost {
         if (!saved) {
           // Not saved in the workbook: the pane must not show it as if it were.
           this.stored = previous;
-          for (const s of this.sheets.values()) {
-            s.evaluation = this.evaluate(s.evaluation.sheet);
-            s.findings = this.findingsOf(s.evaluation);
-          }
+          for (const s of this.sheets.values()) await this.recompute(s);
         } else if (this.stored === previous) this.stored = { ...previous, bindings: next }; // read-only part: in memory only
       }
       const state = this.state();
@@ -642,12 +518,12 @@ export class WorkbookSession implements PaneHost {
    */
   async fillCapaianColumn(sheet: string, tableIndex: number, col?: number): Promise<CapaianColumnResult> {
     return this.serial(async () => {
-    const plan = await this.run({}, async (context) => {
+    const plan = await this.run(this.runOptions(), async (context) => {
         const known = this.sheets.get(sheet);
         const read = await readSheets(context, [{ name: sheet, known: known?.used }]);
         this.syncLog.push({ batch: "capaian", kind: "read" });
         if (read.sheets.length === 0) throw new Error(`no sheet ${sheet}`);
-        const p = planCapaianColumn(this.evaluate(read.sheets[0].snapshot), tableIndex, this.lang, col);
+        const p = planCapaianColumn((await this.evaluate(read.sheets[0].snapshot, false)).evaluation, tableIndex, this.lang, col);
         if (!p.refused && p.header) {
           queueCapaianColumn(context.workbook.worksheets.getItem(sheet), p);
           await this.sync(context, "capaian", "write");
@@ -662,17 +538,28 @@ export class WorkbookSession implements PaneHost {
 
   // --- Clearing -----------------------------------------------------------------------------
 
-  /** Removes every format and note the add-in wrote, on every sheet. */
+  /**
+   * Removes every format and note the add-in wrote, on every sheet, and the findings sheet
+   * of an annotated copy (the CLI's `--out`: a sheet whose A1 is `findingsSheetTitle`).
+   * Nothing else of the user's is touched.
+   */
   clearFlags(): Promise<number> {
     return this.serial(() =>
-      this.run({}, async (context) => {
+      this.run(this.runOptions(), async (context) => {
         const batch = "clear";
         await this.namesSync(context, batch); // a sheet may have been renamed since
         const list = this.names!;
+        const titles = list.map((n) => context.workbook.worksheets.getItem(n.id).getRange("A1").load("values"));
         const decorations = await this.readDecorations(context, batch, list);
         let removed = 0;
+        const findingsSheets = list.filter((_, i) => isFindingsSheetTitle(titles[i].values[0][0]));
         list.forEach((n) => {
           const ws = context.workbook.worksheets.getItem(n.id);
+          if (findingsSheets.includes(n) && findingsSheets.length < list.length) {
+            ws.delete(); // the copy's findings sheet goes whole, its cells and notes with it
+            removed++;
+            return;
+          }
           const { formats, notes } = decorations.get(n.name)!;
           removed += queueFormatWrites(ws, formats, []).removed;
           if (notes) {
@@ -688,6 +575,10 @@ export class WorkbookSession implements PaneHost {
           this.lastWriteAt = this.now();
         }
         this.cleared = true;
+        if (findingsSheets.length > 0 && findingsSheets.length < list.length) {
+          for (const f of findingsSheets) this.sheets.delete(f.name);
+          this.names = list.filter((n) => !findingsSheets.includes(n));
+        }
         return removed;
       }),
     );
@@ -696,7 +587,7 @@ export class WorkbookSession implements PaneHost {
   // --- Selection ----------------------------------------------------------------------------
 
   async select(ref: CellRef): Promise<void> {
-    await this.run({}, async (context) => {
+    await this.run(this.runOptions(), async (context) => {
       const ws = context.workbook.worksheets.getItem(this.sheets.get(ref.sheet)?.id || ref.sheet);
       ws.activate();
       ws.getRange(ref.cell).select();
@@ -725,7 +616,7 @@ export class WorkbookSession implements PaneHost {
     await this.stopLiveNow();
     const bound = [...this.sheets.values()].filter((s) => s.evaluation.tables.length > 0);
     if (bound.length === 0) return;
-    await this.run({}, async (context) => {
+    await this.run(this.runOptions(), async (context) => {
       for (const s of bound) {
         // By id: the handlers survive a rename of the sheet.
         const ws = context.workbook.worksheets.getItem(s.id);
@@ -769,37 +660,24 @@ export class WorkbookSession implements PaneHost {
     return this.now() - this.lastWriteAt < 1000;
   }
 
+  /** The sheet as the live classification sees it (live-events.ts). */
+  private liveSheet(s: SheetState): LiveSheet {
+    return { name: s.name, used: s.used, tables: s.evaluation.tables.map((t) => ({ top: t.table.headerTop, left: t.table.left, bottom: t.table.lastDataRow, right: t.table.right })) };
+  }
+
   onChanged(e: Excel.WorksheetChangedEventArgs): void {
     if (this.ownWrite(e)) return;
     const sheet = this.sheetById(e.worksheetId);
     if (!sheet || sheet.evaluation.tables.length === 0) return;
-    // `details` is absent for pastes and multi-cell edits: only the address is used. Rows or
-    // columns inserted or deleted move notes and cells: the sheet is read again.
-    const areas = eventAreas(e.address);
-    const used = sheet.used;
-    // Beyond the known used range (a paste below the table, a whole-column range like K1:K1048576):
-    // read the sheet again, in chunks, rather than the addressed cells.
-    const outside = areas !== null && (used === null || areas.some((a) => a.top < used.top || a.left < used.left || a.bottom > used.bottom || a.right > used.right));
-    const structural = /Inserted|Deleted/.test(String(e.changeType ?? "")) || areas === null || outside;
-    if (structural) this.fullReread.add(sheet.name);
-    else {
-      const set = this.pending.get(sheet.name) ?? new Set<string>();
-      set.add(e.address);
-      this.pending.set(sheet.name, set);
-    }
-    this.schedule();
+    this.schedule(this.changes.changed(this.liveSheet(sheet), e));
   }
 
+  /** A recalculation: filtered to table cells and budgeted (LiveChanges.calculated). */
   onCalculated(e: Excel.WorksheetCalculatedEventArgs): void {
     const sheet = this.sheetById(e.worksheetId);
     if (!sheet || sheet.evaluation.tables.length === 0) return;
-    const address = e.address;
-    if (address && eventAreas(address) !== null) {
-      const set = this.pending.get(sheet.name) ?? new Set<string>();
-      set.add(address);
-      this.pending.set(sheet.name, set);
-    } else this.fullReread.add(sheet.name);
-    this.schedule();
+    const wait = this.changes.calculated(this.liveSheet(sheet), e);
+    if (wait !== null) this.schedule(wait);
   }
 
   private onSelection(e: Excel.WorksheetSelectionChangedEventArgs): void {
@@ -809,19 +687,20 @@ export class WorkbookSession implements PaneHost {
     for (const l of this.selectionListeners) l({ sheet: sheet.name, cell });
   }
 
-  private schedule(): void {
+  private schedule(ms: number = this.debounceMs): void {
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = this.setTimer(() => {
       this.timer = null;
       this.flush().catch(() => undefined); // flush reports its own failures as a notice
-    }, this.debounceMs);
+    }, ms);
   }
 
   /** Runs the pending batch now (the debounce timer calls it; tests may too). */
   flush(): Promise<void> {
     return this.serial(async () => {
       // By id: the first attempt may have followed a rename.
-      const ids = [...new Set([...this.pending.keys(), ...this.fullReread])].map((n) => this.sheets.get(n)?.id).filter((id): id is string => !!id);
+      const ids = this.changes.sheets().map((n) => this.sheets.get(n)?.id).filter((id): id is string => !!id);
+      const local = this.changes.local;
       try {
         try {
           await this.editBatch();
@@ -830,7 +709,7 @@ export class WorkbookSession implements PaneHost {
           // those sheets again in full, as a check does, and write once more.
           const names = ids.map((id) => this.sheetById(id)?.name).filter((n): n is string => !!n);
           if (names.length === 0) throw first;
-          for (const n of names) this.fullReread.add(n);
+          this.changes.again(names, local);
           await this.editBatch();
         }
       } catch (e) {
@@ -844,14 +723,11 @@ export class WorkbookSession implements PaneHost {
   }
 
   private async editBatch(): Promise<void> {
-    const pending = this.pending;
-    const full = this.fullReread;
-    this.pending = new Map();
-    this.fullReread = new Set();
+    const { pending, full, local } = this.changes.take();
     const names = [...new Set([...pending.keys(), ...full])].filter((n) => this.sheets.has(n));
     if (names.length === 0) return;
     // delayForCellEdit: a batch that starts while the user is typing in a cell waits for them.
-    await this.run({ delayForCellEdit: true }, async (context) => {
+    await this.run(this.runOptions(), async (context) => {
       const batch = "edit";
       const jobs = names.map((name) => {
         const s = this.sheets.get(name)!;
@@ -867,12 +743,12 @@ export class WorkbookSession implements PaneHost {
         });
         const formats = queueFormatState(ws);
         // The notes of the changed rows' table cells: where this batch's flags can change.
-        const probed = this.capabilities.notes && !full.has(name) ? this.rowCells(s, areas) : [];
+        const probed = this.capabilities.notes && !full.has(name) ? rowCells(s.evaluation, areas) : [];
         const probe = probed.length ? queueCellNotes(ws, probed) : null;
         return { s, ws, used, ranges, formats, probed, probe, full: full.has(name) };
       });
       await this.sync(context, batch, "read");
-      this.renameSheets(new Map(jobs.filter((j) => j.ws.name !== j.s.name).map((j) => [j.s.name, j.ws.name])));
+      await this.renameSheets(new Map(jobs.filter((j) => j.ws.name !== j.s.name).map((j) => [j.s.name, j.ws.name])));
 
       // 1. Apply the changed cells; a sheet whose structure may have moved is read again.
       const reread: (typeof jobs)[number][] = [];
@@ -889,7 +765,11 @@ export class WorkbookSession implements PaneHost {
         if (j.full || !inside) {
           j.s.used = used;
           reread.push(j);
-        } else j.s.evaluation = reevaluate(before, changes, settingsOf(this.bindings, overridesByKey(this.bindings))).evaluation;
+        } else {
+          const checked = await this.engine.recheck(before, changes, settingsOf(this.bindings, overridesByKey(this.bindings)), this.ruleOptions());
+          j.s.evaluation = checked.evaluation;
+          j.s.findings = checked.findings;
+        }
       }
 
       // 2. Those sheets in one read (chunked if large), their note counts riding along, then
@@ -906,12 +786,13 @@ export class WorkbookSession implements PaneHost {
         );
         this.syncLog.push({ batch, kind: "reread" });
         for (let i = 1; i < again.syncs; i++) this.syncLog.push({ batch, kind: "chunk" });
+        const states = await this.readNoteStates(context, batch, reread.map((j) => ({ name: j.s.name, counts: counts.get(j.s.name)?.read() ?? null })));
         for (const r of again.sheets) {
           const s = this.sheets.get(r.name)!;
           s.used = r.used;
-          s.evaluation = this.evaluate(r.snapshot);
+          const known = states.get(r.name);
+          await this.recompute(s, known ? { ...r.snapshot, notes: snapshotNotes(known) } : r.snapshot);
         }
-        const states = await this.readNoteStates(context, batch, reread.map((j) => ({ name: j.s.name, counts: counts.get(j.s.name)?.read() ?? null })));
         for (const [name, st] of states) {
           fullNotes.set(name, st);
           this.sheets.get(name)!.comments = st.comments;
@@ -922,8 +803,7 @@ export class WorkbookSession implements PaneHost {
       //    cells whose wanted note changed beyond those rows (a rule that looks at
       //    neighbouring rows) are probed, all sheets in one sync, only when there are any.
       const planned = jobs.map((j) => {
-        j.s.findings = this.findingsOf(j.s.evaluation);
-        const wanted = planDecorations(j.s.findings, this.lang);
+        const wanted = this.plan(j.s);
         const full = fullNotes.get(j.s.name);
         if (!this.capabilities.notes || full) return { j, wanted, notes: full ?? null, cells: everyNoteCell(full ?? null, wanted), more: null };
         const probedSet = new Set(j.probed);
@@ -939,27 +819,52 @@ export class WorkbookSession implements PaneHost {
         await this.sync(context, batch, "probe");
         for (const p of planned) if (p.more && p.notes) p.more.read(p.notes);
       }
-      const writes: SheetWrite[] = planned.map((p) => ({ sheet: p.j.s, formats: p.j.formats.read(), wanted: p.wanted, notes: p.notes, cells: p.cells }));
-      await this.write(context, batch, writes, () => this.tablesChange());
+      const writes: SheetWrite[] = planned.map((p) => ({ sheet: p.j.s, formats: p.j.formats.read(), others: p.j.formats.others(), wanted: p.wanted, notes: p.notes, cells: p.cells }));
+      // Only co-authors' edits: evaluated for this pane, flags left to the pane that edited.
+      if (local) await this.write(context, batch, writes, () => null, false);
     });
     this.checkedAt = this.now();
     const state = this.state();
     for (const l of this.stateListeners) l(state);
   }
 
-  /** The table cells of the rows these areas touch (where this batch's flags can change). */
-  private rowCells(s: SheetState, areas: readonly Area[]): string[] {
-    const out = new Set<string>();
-    for (const t of s.evaluation.tables) {
-      for (const a of areas) {
-        for (let row = Math.max(a.top, t.table.headerTop); row <= Math.min(a.bottom, t.table.lastDataRow); row++) {
-          for (let col = t.table.left; col <= t.table.right; col++) {
-            out.add(cellAddress(row, col));
-            if (out.size >= NOTE_CALLS_PER_SYNC) return [...out];
-          }
-        }
-      }
+  /**
+   * After a write: a sheet whose formats are not what the write meant (the user or another
+   * add-in changed conditional formats between this batch's read and write, so an id named
+   * another format) is reported and read again in full by a live batch, which rewrites our
+   * flags; the user's formats cannot be restored by us, so the pane says so.
+   */
+  private verifyFormats(list: readonly { sheet: SheetState; queued: { read(): OurFormat[]; others(): string[] }; wanted: string[]; others: string[] }[]): void {
+    const again: string[] = [];
+    for (const v of list) {
+      const ours = v.queued.read().map((f) => `${f.severity}:${f.hash}`).sort();
+      const others = v.queued.others();
+      if (JSON.stringify(ours) === JSON.stringify(v.wanted) && JSON.stringify(others) === JSON.stringify(v.others)) continue;
+      this.notice({ id: "formats-changed", detail: v.sheet.name });
+      again.push(v.sheet.name);
     }
-    return [...out];
+    if (again.length > 0) {
+      this.changes.again(again, true);
+      this.schedule();
+    }
+  }
+
+  /** The next reads' cell budget, from what this read measured (a named payload retry happened otherwise). */
+  private learnBudget(read: ReadResult): void {
+    if (read.retries.payload > 0) this.notice({ id: "read-chunked", detail: `payload retry ×${read.retries.payload}` });
+    if (read.bytesPerCell !== null) this.cellBudget = cellBudgetFor(read.bytesPerCell);
+  }
+
+  /**
+   * A sheet's wanted flags. Past the per-sheet note cap (flag-style.ts) a flagged cell has
+   * its colour only: the pane is told which, and its messages stay in the Temuan view.
+   */
+  private plan(s: SheetState): SheetDecorations {
+    const wanted = planDecorations(s.findings, this.lang);
+    if (this.capabilities.notes && wanted.beyondNoteCap.length > 0) {
+      this.beyondCap.set(s.name, wanted.beyondNoteCap);
+      this.notice({ id: "notes-capped", detail: `${s.name}: ${wanted.beyondNoteCap.length}` });
+    } else this.beyondCap.delete(s.name);
+    return wanted;
   }
 }

@@ -5,12 +5,9 @@
  * comma in Indonesian, point in English).
  */
 import type { Severity } from "../engine/rules";
+import { DEFAULT_LANG, LANGS, type Lang } from "../settings/lang";
 
-export type Lang = "id" | "en";
-
-export const DEFAULT_LANG: Lang = "id";
-
-export const LANGS: readonly Lang[] = ["id", "en"];
+export { DEFAULT_LANG, LANGS, type Lang };
 
 const LANGUAGE_NAMES: Record<Lang, string> = { id: "Bahasa Indonesia", en: "English" };
 
@@ -195,6 +192,8 @@ const ID = {
     "user-note-kept": "Sel yang sudah punya catatan atau komentar Anda tidak diberi catatan baru; pesannya ada di panel ini",
     "read-chunked": "Lembar besar dibaca bertahap",
     "live-failed": "Pemeriksaan otomatis setelah perubahan gagal; tanda bisa tertinggal. Tekan Periksa ulang.",
+    "notes-capped": "Batas catatan per lembar tercapai: sel bertemuan lainnya hanya diberi warna, pesannya ada di tab Temuan",
+    "formats-changed": "Format bersyarat lembar ini berubah saat penandaan; tanda diperiksa ulang. Periksa format bersyarat Anda di lembar",
   } as Record<string, string>,
 };
 
@@ -374,6 +373,8 @@ const EN: Strings = {
     "user-note-kept": "Cells that already had your note or comment got no new note; their messages are in this pane",
     "read-chunked": "Large sheets were read in parts",
     "live-failed": "The automatic re-check after a change failed; flags may be out of date. Press Check again.",
+    "notes-capped": "The note limit per sheet was reached: further flagged cells are coloured only, their messages are in the Findings tab",
+    "formats-changed": "This sheet's conditional formats changed while flags were written; the flags are checked again. Please look over your conditional formats on sheet",
   },
 };
 

@@ -1,8 +1,10 @@
 import { detectHost, isOfficeJsLoaded, type HostStatus } from "../office/host";
-import { createExcelSession, hostTooOld } from "../office/excel-host";
+import { hostTooOld, sharedExcelSession } from "../office/excel-host";
+// The ribbon's command lives in this page too (shared runtime): it registers itself on import.
+import "../commands/commands";
 import type { PaneHost } from "./host-api";
 import { mountPane } from "./mount";
-import { loadLang } from "./lang-store";
+import { loadLang } from "../settings/lang";
 
 /** A host that can only say it is too old: the pane shows why and what to do. */
 function tooOldHost(): PaneHost {
@@ -30,7 +32,7 @@ function render(status: HostStatus): void {
     mountPane(container, { status, paneHost: tooOldHost() });
     return;
   }
-  const session = createExcelSession({ lang: loadLang(), live: true });
+  const session = sharedExcelSession({ lang: loadLang(), live: true });
   // The pane is closing: remove the event handlers it registered (best effort: the runtime
   // may already be going away, and there is nobody left to tell).
   window.addEventListener("pagehide", () => {

@@ -5,7 +5,7 @@ import { App } from "./App";
 import type { HostStatus } from "../office/host";
 import type { PaneHost } from "./host-api";
 import type { TabId } from "./Pane";
-import { loadLang, saveLang } from "./lang-store";
+import { loadLang, saveLang } from "../settings/lang";
 
 export interface MountOptions {
   status: HostStatus;

@@ -22,12 +22,12 @@ import type { Severity } from "../engine/rules";
 import { parseCellAddress } from "../engine/address";
 import { valueAt } from "../engine/snapshot";
 import { findingsSheetBaseName, findingsSheetXml, freeSheetName } from "./findings-sheet";
-import { addToCommentsXml, addToVml, commentCells, newCommentsXml, newVml, removeNoteShapes, removeOurComments, vmlIdmaps, type NoteToAdd } from "./note-parts";
+import { addToCommentsXml, addToVml, cellKeys, newCommentsXml, newVml, removeNoteShapes, removeOurComments, vmlIdmaps, type NoteToAdd } from "./note-parts";
 import { STRICT_REL_NS, TRANSITIONAL_REL_NS, type SheetEntry } from "./ooxml";
 import { CONTENT_TYPES, PackageEdit } from "./package-edit";
 import { ensureCopyStyles, removeCopyStyles, type CopyStyles } from "./styles-edit";
 import type { OpenedWorkbook } from "./read-workbook";
-import { readThreadedComments } from "./workbook-parts";
+import { readComments, readThreadedComments } from "./workbook-parts";
 import { escapeXml } from "./xml";
 import { applySplices, innerOf, insertionPoint, prefixFor, scanElements, tagAttr, unescapeXml, type ScannedXml, type Splice } from "./xml-splice";
 
@@ -163,17 +163,7 @@ function occupiedCells(edit: PackageEdit, sheetPart: string): Set<string> {
     if (rel.external) continue;
     const xml = rel.type === "comments" || rel.type === "threadedComment" ? edit.text(rel.target) : undefined;
     if (xml === undefined) continue;
-    if (rel.type === "comments") for (const c of commentCells(xml)) out.add(c);
-    else {
-      for (const c of readThreadedComments(xml)) {
-        try {
-          const a = parseCellAddress(c.ref);
-          out.add(`${a.row}:${a.col}`);
-        } catch {
-          // No cell: nothing to keep clear.
-        }
-      }
-    }
+    for (const c of cellKeys(rel.type === "comments" ? readComments(xml) : readThreadedComments(xml))) out.add(c);
   }
   return out;
 }
@@ -257,7 +247,7 @@ function addSheetFlags(edit: PackageEdit, sheetPart: string, findings: readonly 
 function addFindingsSheet(edit: PackageEdit, findings: readonly Finding[], lang: "id" | "en", sheetNames: readonly string[], styles: CopyStyles): string {
   const name = freeSheetName(sheetNames, findingsSheetBaseName(lang));
   const part = edit.freePart((n) => `xl/worksheets/sheet${n}.xml`);
-  edit.setText(part, findingsSheetXml(findings, lang, edit.info.strict, { header: styles.header, wrap: styles.wrap }));
+  edit.setBytes(part, findingsSheetXml(findings, lang, edit.info.strict, { header: styles.header, wrap: styles.wrap }));
   edit.addContentType({ part, type: CONTENT_TYPES.worksheet });
   const id = edit.addRel(edit.info.part, "worksheet", part);
   const xml = edit.text(edit.info.part)!;

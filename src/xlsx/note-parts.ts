@@ -10,7 +10,6 @@
  */
 import { FLAG_MARKER, isOurNote } from "../engine/flag-style";
 import { STRICT_MAIN_NS, TRANSITIONAL_MAIN_NS } from "./ooxml";
-import { readComments } from "./workbook-parts";
 import { escapeXml } from "./xml";
 import { applySplices, innerOf, scanElements, unescapeXml, type Splice } from "./xml-splice";
 import { parseCellAddress, cellAddress } from "../engine/address";
@@ -35,15 +34,15 @@ export function newCommentsXml(notes: readonly NoteToAdd[], strict: boolean): st
   );
 }
 
-/** The cells (`row:col`) holding a note in a comments part. */
-export function commentCells(xml: string): Set<string> {
+/** The cells (`row:col`) that notes or threaded comments sit on; a damaged reference names none. */
+export function cellKeys(entries: readonly { ref: string }[]): Set<string> {
   const out = new Set<string>();
-  for (const c of readComments(xml)) {
+  for (const c of entries) {
     try {
       const a = parseCellAddress(c.ref);
       out.add(`${a.row}:${a.col}`);
     } catch {
-      // A damaged reference names no cell.
+      // No cell: nothing to keep clear.
     }
   }
   return out;

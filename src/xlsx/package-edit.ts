@@ -28,9 +28,25 @@ export const CONTENT_TYPES = {
 const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
+/** Text as UTF-8 pieces of at most a million characters (never cut inside a surrogate pair). */
+function textPieces(text: string): Buffer | Buffer[] {
+  const MAX = 1_000_000;
+  if (text.length <= MAX) return Buffer.from(text, "utf8");
+  const out: Buffer[] = [];
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + MAX);
+    const c = text.charCodeAt(end - 1);
+    if (end < text.length && c >= 0xd800 && c <= 0xdbff) end--;
+    out.push(Buffer.from(text.slice(i, end), "utf8"));
+    i = end;
+  }
+  return out;
+}
+
 export class PackageEdit {
   /** Parts with new content (by lower-case name), `null` for a removed part. */
-  private readonly changed = new Map<string, { name: string; data: Buffer | null }>();
+  /** Parts with new content (by lower-case name), `null` for a removed part; big ones in pieces. */
+  private readonly changed = new Map<string, { name: string; data: Buffer | readonly Buffer[] | null }>();
   private readonly added: string[] = [];
 
   constructor(
@@ -49,14 +65,18 @@ export class PackageEdit {
 
   text(part: string): string | undefined {
     const c = this.changed.get(part.toLowerCase());
-    if (c) return c.data === null ? undefined : decodeXmlBytes(c.data);
+    if (c) return c.data === null ? undefined : decodeXmlBytes(Buffer.isBuffer(c.data) ? c.data : Buffer.concat(c.data));
     return this.pkg.text(part);
   }
 
   setText(part: string, text: string): void {
+    this.setBytes(part, textPieces(text));
+  }
+
+  setBytes(part: string, data: Buffer | readonly Buffer[]): void {
     const key = part.toLowerCase();
     if (!this.changed.has(key) && !this.pkg.has(part)) this.added.push(part);
-    this.changed.set(key, { name: this.changed.get(key)?.name ?? part, data: Buffer.from(text, "utf8") });
+    this.changed.set(key, { name: this.changed.get(key)?.name ?? part, data });
   }
 
   /** Removes a part (only ever one the checker wrote) with its relationships part. */

@@ -1,11 +1,15 @@
 /**
- * The ribbon's "Periksa IKI" command end to end over the fake Excel: Office's globals are
- * an office-addin-mock object (requirements, dialog, actions — plain members it mocks
- * well); Excel.run is the fake host's, since the mock cannot do collections or events.
+ * The ribbon's "Periksa IKI" command end to end, over the typed fake and over Microsoft's
+ * Excel client library with the simulator: Office's globals are an office-addin-mock object
+ * (requirements, dialog, actions — plain members it mocks well); `Excel` is the host's
+ * (the fake's run, or the library's own Excel with its run pointed at the simulator).
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { loadWorkbook } from "../support/fixtures";
 import { FakeExcelHost, FakeWorkbookModel } from "../support/fake-excel";
+import { ExcelSimulator } from "../support/excel-simulator";
+import { officeRuntime } from "../support/office-runtime";
+import { SimulatedExcelHost } from "../support/simulated-host";
 import { parseMarkerFormula, parseNoteCell } from "../../src/engine/flag-style";
 import { parseSummary, summaryLines } from "../../src/commands/summary-text";
 
@@ -14,8 +18,11 @@ interface Dialog {
   closed: boolean;
 }
 
+let kind: "fake" | "runtime" = "fake";
+
 async function setUp(supported: (set: string, version: string) => boolean) {
-  const host = new FakeExcelHost(FakeWorkbookModel.fromSnapshot(await loadWorkbook("pengukuran-bkpsdm-2024.xlsx")));
+  const model = FakeWorkbookModel.fromSnapshot(await loadWorkbook("pengukuran-bkpsdm-2024.xlsx"));
+  const host = kind === "fake" ? new FakeExcelHost(model) : new SimulatedExcelHost(new ExcelSimulator(model, officeRuntime()));
   const urls: string[] = [];
   const associated: Record<string, (event: { completed: () => void }) => Promise<void>> = {};
   const dialog: Dialog = { handlers: {}, closed: false };
@@ -57,15 +64,26 @@ async function setUp(supported: (set: string, version: string) => boolean) {
   };
   const g = globalThis as unknown as Record<string, unknown>;
   g.Office = office;
-  g.Excel = { run: host.run };
+  if (host instanceof FakeExcelHost) g.Excel = { run: host.run };
+  else {
+    // The library's own Excel, its run given the simulator's session (a page would use Office's).
+    const library = officeRuntime().Excel;
+    g.Excel = new Proxy(library, {
+      get: (target, key) => (key === "run" ? (a: unknown, b: unknown) => (a instanceof library.RequestContext ? host.runIn(a, b as never) : host.run(a as never, b as never)) : Reflect.get(target, key)),
+    });
+  }
   g.window = { location: { href: "https://localhost:3000/commands.html" } };
+  let excelHost: typeof import("../../src/office/excel-host") | null = null;
   jest.isolateModules(() => {
-    // The function file registers itself on import, after the globals above exist.
+    // The function file registers itself on import, after the globals above exist; the
+    // pane's page (shared runtime) imports it the same way and uses the same excel-host.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require("../../src/commands/commands");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    excelHost = require("../../src/office/excel-host");
   });
   await Promise.resolve();
-  return { host, urls, associated, dialog };
+  return { host, urls, associated, dialog, excelHost: excelHost! };
 }
 
 afterEach(() => {
@@ -75,7 +93,11 @@ afterEach(() => {
   delete g.window;
 });
 
-describe("Periksa IKI (ribbon command)", () => {
+for (const k of ["fake", "runtime"] as const)
+describe(`Periksa IKI (ribbon command) over the ${k}`, () => {
+  beforeAll(() => {
+    kind = k;
+  });
   it("checks the workbook, flags it, shows the counts, and completes when the dialog closes", async () => {
     const { host, urls, associated, dialog } = await setUp(() => true);
     expect(Object.keys(associated)).toEqual(["checkWorkbook"]);
@@ -122,5 +144,30 @@ describe("Periksa IKI (ribbon command)", () => {
     await running;
     expect(parseSummary(new URL(urls[0]).search).counts.failed).toBe(true);
     expect(host.batches).toEqual([]);
+  });
+});
+
+describe("the shared runtime: the command and the pane use one session", () => {
+  beforeAll(() => {
+    kind = "runtime";
+  });
+
+  it("a pane check and the ribbon's check in the same runtime queue one after the other", async () => {
+    const { host, associated, excelHost } = await setUp((set) => set !== "DialogApi");
+    const pane = excelHost.sharedExcelSession();
+    expect(excelHost.sharedExcelSession()).toBe(pane);
+    // The pane checks; the user presses Periksa IKI before that check is done.
+    const paneCheck = pane.check();
+    let completed = 0;
+    const ribbon = associated.checkWorkbook({ completed: () => completed++ });
+    await Promise.all([paneCheck, ribbon]);
+    expect(completed).toBe(1);
+    // The pane's check, its live handlers, the ribbon's check: each batch whole before the
+    // next began, so no read-then-write interleaves with another.
+    const sim = (host as SimulatedExcelHost).sim;
+    const order = sim.requests.map((r) => r.batch);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(new Set(order).size).toBe(3);
+    expect(pane.syncLog.filter((s) => s.batch === "check").map((s) => s.kind)).toEqual(["names", "read", "write", "read", "notes"]);
   });
 });

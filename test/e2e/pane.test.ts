@@ -8,6 +8,7 @@
  * Expected figures come from the engine over the same fixture, so every number the pane
  * shows is compared with what the engine computes.
  */
+import "../support/dom-parser";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
@@ -88,7 +89,7 @@ describeIf("task pane in Chromium over the harness host", () => {
   });
 
   test("the whole flow on the measurement workbook: load, select, override, ignore, live edit, settings, language", async () => {
-    const page = await openHarness(browser, { width: 320, query: { fixture: "pengukuran", delay: "150" } });
+    const page = await openHarness(browser, { width: 320, query: { fixture: "pengukuran", delay: "150", worker: "1" } });
 
     // --- Load: the progress bar shows while the sheets are checked, then the summary.
     await page.getByTestId("check-progress").waitFor();
@@ -96,6 +97,15 @@ describeIf("task pane in Chromium over the harness host", () => {
     await eventually(() => page.getByTestId("check-progress").textContent(), (t) => /Memeriksa lembar \d dari 3/.test(t ?? ""), "per-sheet progress");
     await page.getByTestId("view-summary").waitFor();
     await page.getByTestId("check-progress").waitFor({ state: "detached" });
+    // The pane's host calls went through Microsoft's Excel client library in the page: its
+    // ProcessQuery requests, one read and one write for the check (after the sheet names),
+    // each with delayForCellEdit (flag 64), then Excel.run's own cleanup request.
+    const first = (await harness<{ batch: number; flags: number; wrote: boolean; cleanup: boolean }[]>(page, "h => h.requests()")).filter((r) => r.batch === 1);
+    expect(first.filter((r) => !r.cleanup).map((r) => r.wrote)).toEqual([false, false, true]);
+    expect(first.every((r) => (r.flags & 64) === 64)).toBe(true);
+    expect(await page.evaluate(() => typeof (window as unknown as { OfficeExtension?: { HttpUtility?: unknown } }).OfficeExtension?.HttpUtility)).toBe("function");
+    // The engine ran in the pane's Web Worker: one answer per sheet of the check.
+    expect(await harness<number>(page, "h => h.engineRequests()")).toBeGreaterThanOrEqual(3);
 
     const tables = report.sheets.flatMap((s) => s.tables);
     const indicators = tables.flatMap((t) => t.indicators);

@@ -80,7 +80,7 @@ describe("the real manifest.xml", () => {
 describe("deliberately broken copies are caught", () => {
   test("an element out of schema order", () => {
     const requirements =
-      '  <Requirements>\n    <Sets DefaultMinVersion="1.1">\n      <Set Name="ExcelApi" MinVersion="1.13"/>\n    </Sets>\n  </Requirements>\n';
+      '  <Requirements>\n    <Sets DefaultMinVersion="1.1">\n      <Set Name="ExcelApi" MinVersion="1.13"/>\n      <Set Name="SharedRuntime" MinVersion="1.1"/>\n    </Sets>\n  </Requirements>\n';
     const moved = edit(edit(MANIFEST, requirements, ""), "  <Permissions>", requirements + "  <Permissions>");
     const { errors } = checkManifest(moved, OPTIONS);
     expect(errors).toEqual([
@@ -123,10 +123,10 @@ describe("deliberately broken copies are caught", () => {
   });
 
   test("an http URL", () => {
-    const broken = edit(MANIFEST, '<bt:Url id="Commands.Url" DefaultValue="https://', '<bt:Url id="Commands.Url" DefaultValue="http://');
+    const broken = edit(MANIFEST, '<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="https://', '<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="http://');
     expect(checkManifest(broken, OPTIONS).errors).toEqual([
       expect.stringMatching(
-        /^<bt:Url id="Commands\.Url"> \(line \d+\) URL "http:\/\/localhost:3000\/commands\.html" must use https/,
+        /^<bt:Url id="GetStarted\.LearnMoreUrl"> \(line \d+\) URL "http:\/\/localhost:3000\/support\.html" must use https/,
       ),
     ]);
   });

@@ -1,7 +1,9 @@
 /**
- * The Office adapter against a faithful fake of Excel's object model (test/support/fake-excel.ts)
- * built from the committed .xlsx fixtures: snapshots, round trips, decorations, bindings and
- * live re-evaluation.
+ * The Office adapter built from the committed .xlsx fixtures — snapshots, round trips,
+ * decorations, bindings and live re-evaluation — twice: over the typed fake of Excel's
+ * object model (test/support/fake-excel.ts), and over Microsoft's Excel client library
+ * (@microsoft/office-js) answered by the simulator (test/support/excel-simulator.ts), whose
+ * workbook state is the same fake model. Sync counts on the runtime are its requests.
  */
 import { loadWorkbook } from "../support/fixtures";
 
@@ -9,6 +11,9 @@ const PENGUKURAN_FILE = "pengukuran-bkpsdm-2024.xlsx";
 const RENJA_FILE = "evaluasi-renja-kesbangpol-2025.xlsx";
 const SEED_002 = "seed-002-iki-kesbangpol-kukar-2025.xlsx";
 import { FakeExcelHost, FakeWorkbookModel } from "../support/fake-excel";
+import { ExcelSimulator } from "../support/excel-simulator";
+import { officeRuntime } from "../support/office-runtime";
+import { SimulatedExcelHost } from "../support/simulated-host";
 import { WorkbookSession, type Capabilities } from "../../src/office/workbook-session";
 import { readSheets } from "../../src/office/read-sheets";
 import { parseMarkerFormula, parseNoteCell } from "../../src/engine/flag-style";
@@ -18,8 +23,17 @@ import { eachCell, valueAt, type SheetSnapshot } from "../../src/engine/snapshot
 
 const ALL: Capabilities = { notes: true, triggerSource: true };
 
-async function hostFor(file: string): Promise<FakeExcelHost> {
-  return new FakeExcelHost(FakeWorkbookModel.fromSnapshot(await loadWorkbook(file)));
+type Host = FakeExcelHost | SimulatedExcelHost;
+const HOSTS = ["fake", "runtime"] as const;
+let current: (typeof HOSTS)[number] = "fake";
+
+async function hostFor(file: string): Promise<Host> {
+  const model = FakeWorkbookModel.fromSnapshot(await loadWorkbook(file));
+  return current === "fake" ? new FakeExcelHost(model) : new SimulatedExcelHost(new ExcelSimulator(model, officeRuntime()));
+}
+
+function handlerCount(host: Host, sheet: string, event: "onChanged" | "onCalculated"): number {
+  return host instanceof FakeExcelHost ? host.model.sheet(sheet).handlers[event].size : host.handlerCount(sheet, event);
 }
 
 function manualTimers(): { setTimer: (fn: () => void, ms: number) => unknown; clearTimer: (h: unknown) => void; fire: () => void; count: () => number } {
@@ -52,6 +66,12 @@ async function liveSession(file: string) {
   await session.startLive();
   return { host, timers, session };
 }
+
+for (const kind of HOSTS) {
+describe(`over the ${kind === "fake" ? "typed fake" : "Excel client library and the simulator"}`, () => {
+beforeAll(() => {
+  current = kind;
+});
 
 describe("snapshot read through the adapter", () => {
   it.each([PENGUKURAN_FILE, RENJA_FILE, SEED_002])("%s: equals the .xlsx reader's snapshot, sheet for sheet", async (file) => {
@@ -249,7 +269,7 @@ describe("live re-evaluation", () => {
   it("the user types a realisation: one debounced batch, one read and one write, only that row re-flagged", async () => {
     const { host, timers, session } = await liveSession(PENGUKURAN_FILE);
     const sheet = host.model.sheet("Rencana Aksi 2024");
-    expect(sheet.handlers.onChanged.size).toBe(1);
+    expect(handlerCount(host, sheet.name, "onChanged")).toBe(1);
     const states: number[] = [];
     session.onStateChanged((s) => states.push(s.report.findings.length));
     const before = host.batches.length;
@@ -276,8 +296,8 @@ describe("live re-evaluation", () => {
     expect((await fresh.check()).report.findings).toEqual(session.state().report.findings);
 
     await session.stopLive();
-    expect(sheet.handlers.onChanged.size).toBe(0);
-    expect(sheet.handlers.onCalculated.size).toBe(0);
+    expect(handlerCount(host, sheet.name, "onChanged")).toBe(0);
+    expect(handlerCount(host, sheet.name, "onCalculated")).toBe(0);
   });
 
   it("a paste below the table (outside the used range) re-reads that sheet", async () => {
@@ -383,10 +403,16 @@ describe("notes where Office says they are", () => {
     const ours = [...sheet.notes].filter(([, n]) => parseNoteCell(n.content)).map(([cell, n]) => [cell, parseNoteCell(n.content)]);
     expect(new Set(ours.map(([cell]) => cell))).toEqual(new Set(flagged));
     for (const [cell, named] of ours) expect(named).toBe(cell);
-    // And a fresh check agrees, with nothing left to write.
+    // And a fresh check agrees: no flag to write; only the part, whose table ranges moved
+    // (a live batch never writes it: writing a custom XML part clears Excel's undo stack).
+    const part = () => host.model.customXmlParts.find((p) => p.namespaceUri === BINDINGS_NAMESPACE)!.xml;
+    const before = part();
+    const formats = JSON.stringify(host.model.sheets.map((s) => s.conditionalFormats));
     const again = new WorkbookSession(host.run, ALL);
     await again.check();
-    expect(again.syncLog.map((s) => s.kind)).toEqual(["names", "read", "notes"]);
+    expect(again.syncLog.map((s) => s.kind)).toEqual(["names", "read", "notes", "write"]);
+    expect(part()).not.toBe(before);
+    expect(JSON.stringify(host.model.sheets.map((s) => s.conditionalFormats))).toBe(formats);
   });
 
   it("a note moved by cut and paste (it still names its old cell) is removed where it is once its cell is no longer flagged", async () => {
@@ -474,11 +500,13 @@ describe("after the second review", () => {
     expect(state.overrides).toEqual({ "PK TW 2024!6": { polarity: "negative" } });
     expect(state.ignored).toEqual(["duplicate-indicator@PK TW 2024!C18"]);
     expect(state.report.findings.some((f) => f.rule === "duplicate-indicator")).toBe(false);
+    // The live batch left the part alone (undo); the next check writes the new name.
     const part = host.model.customXmlParts.find((p) => p.namespaceUri === BINDINGS_NAMESPACE)!;
-    expect(part.xml).toContain('sheet="PK TW 2024"');
-    expect(part.xml).not.toContain("Pengukuran TW");
+    expect(part.xml).toContain('sheet="Pengukuran TW"');
     state = await session.check();
     expect(state.overrides).toEqual({ "PK TW 2024!6": { polarity: "negative" } });
+    expect(part.xml).toContain('sheet="PK TW 2024"');
+    expect(part.xml).not.toContain("Pengukuran TW");
   });
 
   it("after Hapus tanda, a keystroke does not bring the flags back; Periksa ulang does", async () => {
@@ -593,3 +621,5 @@ describe("after the third review", () => {
     expect(session.syncLog.some((s) => s.kind === "write")).toBe(false);
   });
 });
+});
+}

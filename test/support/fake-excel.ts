@@ -12,9 +12,10 @@
  * error text plus valueType "Error", the constant itself in `formulas` for non-formula cells.
  * It runs in Node (jest) and in the browser (the e2e harness).
  */
-import type { Area, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/snapshot";
+import "./dom-parser";
+import type { Area, CellValue, SheetSnapshot, SheetTable, WorkbookSnapshot } from "../../src/engine/snapshot";
 import { eachCell, isCellError } from "../../src/engine/snapshot";
-import { cellAddress, parseRangeAddress, rangeAddress } from "../../src/engine/address";
+import { cellAddress, columnNumber, rangeAddress } from "../../src/engine/address";
 
 export interface FakeCell {
   value: CellValue;
@@ -27,6 +28,9 @@ export interface FakeCell {
 export interface FakeNote {
   content: string;
   authorName: string;
+  /** Points, when set through the API (Excel's default otherwise). */
+  width?: number;
+  height?: number;
 }
 
 export interface FakeConditionalFormat {
@@ -56,6 +60,34 @@ export class FakeExcelError extends Error {
     super(`${code}: ${message}`);
     this.name = "FakeExcelError";
   }
+}
+
+/** `B2`, `B2:D9`, `3:5`, `A:C`, with or without `$` and a sheet part. */
+export function parseArea(address: string): Area {
+  const bare = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "").trim().toUpperCase();
+  const [p, q = p] = bare.split(":");
+  const cell = /^([A-Z]{1,3})([0-9]{1,7})$/;
+  const a = cell.exec(p);
+  const b = cell.exec(q);
+  if (a && b) {
+    const r1 = Number(a[2]);
+    const r2 = Number(b[2]);
+    const c1 = columnNumber(a[1]);
+    const c2 = columnNumber(b[1]);
+    return check({ top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) }, address);
+  }
+  if (/^[0-9]{1,7}$/.test(p) && /^[0-9]{1,7}$/.test(q)) return check({ top: Math.min(+p, +q), left: 1, bottom: Math.max(+p, +q), right: 16384 }, address);
+  if (/^[A-Z]{1,3}$/.test(p) && /^[A-Z]{1,3}$/.test(q)) {
+    const c1 = columnNumber(p);
+    const c2 = columnNumber(q);
+    return check({ top: 1, left: Math.min(c1, c2), bottom: 1048576, right: Math.max(c1, c2) }, address);
+  }
+  throw new FakeExcelError("InvalidArgument", `address "${address}"`);
+}
+
+export function check(a: Area, address: string): Area {
+  if (a.top < 1 || a.left < 1 || a.bottom > 1048576 || a.right > 16384) throw new FakeExcelError("InvalidArgument", `address "${address}"`);
+  return a;
 }
 
 const key = (row: number, col: number): string => `${row},${col}`;
@@ -129,7 +161,12 @@ export class FakeSheet {
   merges: Area[] = [];
   notes = new Map<string, FakeNote>();
   threadedComments = new Set<string>();
+  /** The text of each threaded comment, by cell. */
+  commentText = new Map<string, string>();
   conditionalFormats: FakeConditionalFormat[] = [];
+  hiddenRows = new Set<number>();
+  hiddenCols = new Set<number>();
+  tables: SheetTable[] = [];
   handlers: Record<"onChanged" | "onCalculated" | "onSelectionChanged", Set<Handler>> = {
     onChanged: new Set(),
     onCalculated: new Set(),
@@ -139,6 +176,27 @@ export class FakeSheet {
     public name: string,
     public id: string,
   ) {}
+
+  /** A deep copy (same id): an undo record, or the state before a failed request. */
+  clone(): FakeSheet {
+    const c = new FakeSheet(this.name, this.id);
+    c.assignFrom(this);
+    return c;
+  }
+
+  /** Takes every piece of state of `other` (copied). */
+  assignFrom(other: FakeSheet): void {
+    this.name = other.name;
+    this.cells = new Map([...other.cells].map(([k, v]) => [k, { ...v }]));
+    this.merges = other.merges.map((m) => ({ ...m }));
+    this.notes = new Map([...other.notes].map(([k, v]) => [k, { ...v }]));
+    this.threadedComments = new Set(other.threadedComments);
+    this.commentText = new Map(other.commentText);
+    this.conditionalFormats = other.conditionalFormats.map((cf) => ({ ...cf, areas: cf.areas.map((a) => ({ ...a })) }));
+    this.hiddenRows = new Set(other.hiddenRows);
+    this.hiddenCols = new Set(other.hiddenCols);
+    this.tables = other.tables.map((t) => ({ ...t, area: { ...t.area } }));
+  }
 
   cell(row: number, col: number): FakeCell | undefined {
     return this.cells.get(key(row, col));
@@ -161,7 +219,7 @@ export class FakeSheet {
     }
     this.cells = cells;
     const moveAddr = (addr: string): string | null => {
-      const a = parseRangeAddress(addr);
+      const a = parseArea(addr);
       return a.top === row ? null : cellAddress(shift(a.top), a.left);
     };
     const notes = new Map<string, FakeNote>();
@@ -175,6 +233,29 @@ export class FakeSheet {
     this.merges = this.merges.map(moveArea).filter((a): a is Area => a !== null);
     for (const cf of this.conditionalFormats) cf.areas = cf.areas.map(moveArea).filter((a): a is Area => a !== null);
     this.conditionalFormats = this.conditionalFormats.filter((cf) => cf.areas.length > 0);
+  }
+
+  /** The user inserts a whole row above `row`: everything from it down moves one row lower. */
+  insertRow(row: number): void {
+    const shift = (r: number): number => (r >= row ? r + 1 : r);
+    const cells = new Map<string, FakeCell>();
+    for (const [k, c] of this.cells) {
+      const [r, col] = k.split(",").map(Number);
+      cells.set(key(shift(r), col), c);
+    }
+    this.cells = cells;
+    const moveAddr = (addr: string): string => {
+      const a = parseArea(addr);
+      return cellAddress(shift(a.top), a.left);
+    };
+    this.notes = new Map([...this.notes].map(([a, n]) => [moveAddr(a), n]));
+    this.threadedComments = new Set([...this.threadedComments].map(moveAddr));
+    this.commentText = new Map([...this.commentText].map(([a, t]) => [moveAddr(a), t]));
+    const moveArea = (a: Area): Area => ({ ...a, top: shift(a.top), bottom: a.bottom >= row ? a.bottom + 1 : a.bottom });
+    this.merges = this.merges.map(moveArea);
+    for (const cf of this.conditionalFormats) cf.areas = cf.areas.map(moveArea);
+    this.tables = this.tables.map((t) => ({ ...t, area: moveArea(t.area) }));
+    this.hiddenRows = new Set([...this.hiddenRows].map(shift));
   }
 
   /** Bounding box of the cells holding values (what getUsedRange(true) returns). */
@@ -208,10 +289,25 @@ export class FakeWorkbookModel {
     return `{${prefix}-${this.nextId++}}`;
   }
 
+  copyIdsFrom(other: FakeWorkbookModel): void {
+    this.nextId = other.nextId;
+  }
+
   addSheet(s: SheetSnapshot): FakeSheet {
     const sheet = new FakeSheet(s.name, this.newId("sheet"));
     for (const { row, col, cell } of eachCell(s)) sheet.cells.set(key(row, col), { value: cell.value, formula: cell.formula, numberFormat: cell.numberFormat });
     sheet.merges = s.merges.map((m) => ({ ...m }));
+    for (const span of s.hiddenRows) for (let r = span.from; r <= span.to; r++) sheet.hiddenRows.add(r);
+    for (const span of s.hiddenCols) for (let c = span.from; c <= span.to; c++) sheet.hiddenCols.add(c);
+    sheet.tables = s.tables.map((t) => ({ ...t, area: { ...t.area } }));
+    for (const n of s.notes) {
+      const at = cellAddress(n.row, n.col);
+      if (n.kind === "note") sheet.notes.set(at, { content: n.text, authorName: "" });
+      else {
+        sheet.threadedComments.add(at);
+        sheet.commentText.set(at, n.text);
+      }
+    }
     this.sheets.push(sheet);
     return sheet;
   }
@@ -265,7 +361,7 @@ class FakeWorkbook {
     return new FakeRange(this.ctx, () => {
       const sel = this.ctx.model.selected;
       if (!sel) throw new FakeExcelError("ItemNotFound", "no selection");
-      return { sheet: this.ctx.model.sheet(sel.sheet), area: parseRangeAddress(stripSheet(sel.address)) };
+      return { sheet: this.ctx.model.sheet(sel.sheet), area: parseArea(stripSheet(sel.address)) };
     });
   }
 }
@@ -360,15 +456,24 @@ export class FakeWorksheet extends Loadable {
   get comments(): FakeCommentCollection {
     return new FakeCommentCollection(this.ctx, () => this.target());
   }
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.ctx, () => this.target());
+  }
+  delete(): void {
+    this.ctx.queue(() => {
+      const s = this.target();
+      this.ctx.model.sheets = this.ctx.model.sheets.filter((x) => x !== s);
+    });
+  }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, () => {
       const sheet = this.target();
-      const area = address ? parseRangeAddress(stripSheet(address)) : { top: 1, left: 1, bottom: 1048576, right: 16384 };
+      const area = address ? parseArea(stripSheet(address)) : { top: 1, left: 1, bottom: 1048576, right: 16384 };
       return { sheet, area };
     });
   }
   getRanges(address: string): FakeRangeAreas {
-    return new FakeRangeAreas(this.ctx, () => ({ sheet: this.target(), areas: address.split(",").map((a) => parseRangeAddress(stripSheet(a.trim()))) }));
+    return new FakeRangeAreas(this.ctx, () => ({ sheet: this.target(), areas: address.split(",").map((a) => parseArea(stripSheet(a.trim()))) }));
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
     return new FakeRange(this.ctx, () => ({
@@ -530,10 +635,30 @@ export class FakeRange extends Loadable {
     });
   }
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    if (cellType === "Visible") {
+      return new FakeRangeAreas(this.ctx, () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const { sheet, area } = t;
+        const spans = (from: number, to: number, hidden: Set<number>): [number, number][] => {
+          const out: [number, number][] = [];
+          for (let n = from; n <= to; n++) {
+            if (hidden.has(n)) continue;
+            const last = out[out.length - 1];
+            if (last && last[1] === n - 1) last[1] = n;
+            else out.push([n, n]);
+          }
+          return out;
+        };
+        const areas: Area[] = [];
+        for (const [top, bottom] of spans(area.top, area.bottom, sheet.hiddenRows)) for (const [left, right] of spans(area.left, area.right, sheet.hiddenCols)) areas.push({ top, left, bottom, right });
+        return areas.length ? { sheet, areas } : null;
+      });
+    }
     if (cellType !== "Comments") throw new FakeExcelError("InvalidArgument", `special cells ${cellType}`);
     return new FakeRangeAreas(this.ctx, () => {
       const { sheet, area } = this.target();
-      const cells = [...sheet.notes.keys(), ...sheet.threadedComments].map((a) => parseRangeAddress(a)).filter((a) => intersects(a, area));
+      const cells = [...sheet.notes.keys(), ...sheet.threadedComments].map((a) => parseArea(a)).filter((a) => intersects(a, area));
       return cells.length ? { sheet, areas: cells } : null;
     });
   }
@@ -847,7 +972,7 @@ class FakeNoteProxy extends Loadable {
     return new FakeRange(this.ctx, () => {
       this.note();
       const { sheet, addr } = this.resolve();
-      return { sheet, area: parseRangeAddress(addr) };
+      return { sheet, area: parseArea(addr) };
     });
   }
   delete(): void {
@@ -869,16 +994,103 @@ class FakeCommentCollection {
     this.ctx.queue(() => r.set(this.sheet().threadedComments.size));
     return r;
   }
-  getItemAt(index: number): { getLocation(): FakeRange } {
-    return {
-      getLocation: () =>
-        new FakeRange(this.ctx, () => {
-          const sheet = this.sheet();
-          const addr = [...sheet.threadedComments][index];
-          if (addr === undefined) throw new FakeExcelError("ItemNotFound", `comment #${index}`);
-          return { sheet, area: parseRangeAddress(addr) };
-        }),
-    };
+  getItemAt(index: number): FakeCommentProxy {
+    return new FakeCommentProxy(this.ctx, () => {
+      const sheet = this.sheet();
+      const addr = [...sheet.threadedComments][index];
+      if (addr === undefined) throw new FakeExcelError("ItemNotFound", `comment #${index}`);
+      return { sheet, addr };
+    });
+  }
+}
+
+class FakeCommentProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private resolve: () => { sheet: FakeSheet; addr: string },
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    const { sheet, addr } = this.resolve();
+    if (name === "content") return sheet.commentText.get(addr) ?? "";
+    throw new FakeExcelError("InvalidArgument", `Comment.${name}`);
+  }
+  get content(): string {
+    return this.get("content");
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, addr } = this.resolve();
+      return { sheet, area: parseArea(addr) };
+    });
+  }
+}
+
+class FakeTableCollection extends Loadable {
+  private itemProxies: FakeTableProxy[] = [];
+  private loadedItems = false;
+  constructor(
+    ctx: FakeContext,
+    private sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    throw new FakeExcelError("InvalidArgument", `TableCollection.${name}`);
+  }
+  override applyLoad(names: string[]): void {
+    const sheet = this.sheet();
+    this.itemProxies = sheet.tables.map((_, i) => new FakeTableProxy(this.ctx, () => sheet.tables[i]));
+    for (const n of names) for (const item of this.itemProxies) item.applyLoad([n.replace(/^items\//, "")]);
+    this.loadedItems = true;
+  }
+  get items(): FakeTableProxy[] {
+    if (!this.loadedItems) throw new PropertyNotLoaded("TableCollection.items");
+    return this.itemProxies;
+  }
+  getItemAt(index: number): FakeTableProxy {
+    return new FakeTableProxy(this.ctx, () => {
+      const t = this.sheet().tables[index];
+      if (!t) throw new FakeExcelError("ItemNotFound", `table #${index}`);
+      return t;
+    }, this.sheet);
+  }
+}
+
+class FakeTableProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private table: () => SheetTable,
+    private sheet?: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    const t = this.table();
+    if (name === "name") return t.name;
+    if (name === "showHeaders") return t.headerRows > 0;
+    if (name === "showTotals") return t.totalsRows > 0;
+    if (name === "showFilterButton") return t.autoFilter;
+    throw new FakeExcelError("InvalidArgument", `Table.${name}`);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get showHeaders(): boolean {
+    return this.get("showHeaders");
+  }
+  get showTotals(): boolean {
+    return this.get("showTotals");
+  }
+  get showFilterButton(): boolean {
+    return this.get("showFilterButton");
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      if (!this.sheet) throw new FakeExcelError("InvalidArgument", "Table.getRange of a collection item");
+      return { sheet: this.sheet(), area: { ...this.table().area } };
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * The e2e harness's PaneHost: the real Office adapter (src/office/workbook-session.ts)
- * driving the fake Excel object model (test/support/fake-excel.ts) built from a workbook read
+ * The e2e harness's PaneHost: the real Office adapter (src/office/workbook-session.ts) on
+ * Microsoft's Excel client library (loaded by the page from @microsoft/office-js), whose
+ * requests the simulator (test/support/excel-simulator.ts) answers from a workbook read
  * from a real .xlsx fixture. Everything host-specific of the browser harness lives here.
  *
  * The test hooks act on the fake workbook the way a user in Excel would: `userSelects`
@@ -11,12 +12,15 @@
  */
 import type { CellValue, WorkbookSnapshot } from "../../../src/engine/snapshot";
 import { cellAddress, parseCellAddress } from "../../../src/engine/address";
-import type { CellRef, PaneHost } from "../../../src/taskpane/host-api";
-import { WorkbookSession } from "../../../src/office/workbook-session";
+import type { CellRef, PaneHost } from "../../../src/settings/pane-host";
+import { WorkbookSession, detectCapabilities } from "../../../src/office/workbook-session";
 import { BINDINGS_NAMESPACE } from "../../../src/office/bindings";
 import { parseMarkerFormula, parseNoteCell } from "../../../src/engine/flag-style";
-import { FakeExcelHost, FakeWorkbookModel } from "../../support/fake-excel";
-import { loadLang } from "../../../src/taskpane/lang-store";
+import { FakeWorkbookModel } from "../../support/fake-excel";
+import { ExcelSimulator, bindRuntime, type RuntimeGlobals } from "../../support/excel-simulator";
+import { installNotesApi } from "../../support/notes-api";
+import { engineOverPort, type Engine } from "../../../src/office/engine";
+import { loadLang } from "../../../src/settings/lang";
 
 export interface HarnessOptions {
   /** The text of the IKI Checker part a previous session stored in the workbook (XML; anything unreadable gives a `bindings-damaged` notice). */
@@ -27,6 +31,8 @@ export interface HarnessOptions {
   failCheck?: string;
   /** Milliseconds each round trip to "Excel" takes, so a test can see the progress bar. */
   sheetDelayMs?: number;
+  /** Run the engine in the pane's Web Worker (engine-worker.js), as the production pane does. */
+  worker?: boolean;
 }
 
 export interface HarnessHost extends PaneHost {
@@ -38,6 +44,10 @@ export interface HarnessHost extends PaneHost {
   selected(): CellRef | null;
   /** The IKI Checker part as stored in the workbook now (XML), or "". */
   storedPart(): string;
+  /** Requests the engine worker answered (0 when the engine runs on the page's thread). */
+  engineRequests(): number;
+  /** The ProcessQuery requests Microsoft's library sent so far, as the simulator saw them. */
+  requests(): { batch: number; flags: number; wrote: boolean; cleanup: boolean; requestBytes: number; responseBytes: number }[];
   /** The cells that carry one of the add-in's flags (`sheet!cell`). */
   flags(): string[];
   /** A cell's note in the workbook now, or null. */
@@ -60,19 +70,19 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export function createHarnessHost(workbook: WorkbookSnapshot, options: HarnessOptions = {}): HarnessHost {
   const model = FakeWorkbookModel.fromSnapshot(workbook);
   if (options.storedPart !== undefined) model.customXmlParts.push({ id: "{stored}", namespaceUri: BINDINGS_NAMESPACE, xml: options.storedPart });
-  const excel = new FakeExcelHost(model);
-  const delay = options.sheetDelayMs ?? 0;
-  // Each round trip takes `delay` ms, as a slow host would.
-  const run: typeof excel.run = (runOptions, batch) =>
-    excel.run(runOptions, (context) => {
-      const sync = context.sync.bind(context);
-      context.sync = (async () => {
-        if (delay) await pause(delay);
-        return sync();
-      }) as typeof context.sync;
-      return batch(context);
-    });
-  const session = new WorkbookSession(run, { notes: true, triggerSource: true }, { live: true, debounceMs: 50, lang: loadLang() });
+  // The library the page loaded (window.Excel, window.OfficeExtension), its transport bound
+  // to the simulator; each round trip takes `sheetDelayMs`, as a slow host's would.
+  const runtime = bindRuntime(window as unknown as RuntimeGlobals & Record<string, unknown>);
+  installNotesApi(runtime);
+  const excel = new ExcelSimulator(model, runtime, { latencyMs: options.sheetDelayMs ?? 0 });
+  let engineRequests = 0;
+  let engine: Engine | undefined;
+  if (options.worker) {
+    const worker = new Worker("engine-worker.js");
+    worker.addEventListener("message", () => engineRequests++);
+    engine = engineOverPort(worker);
+  }
+  const session = new WorkbookSession(excel.run, detectCapabilities(excel.isSetSupported, excel.platform), { live: true, debounceMs: 50, lang: loadLang(), runIn: excel.runIn, engine });
 
   return {
     async check(onProgress) {
@@ -100,11 +110,13 @@ export function createHarnessHost(workbook: WorkbookSnapshot, options: HarnessOp
     },
     userTypes(ref, value) {
       const { row, col } = parseCellAddress(ref.cell);
-      model.sheet(ref.sheet).setCell(row, col, value);
+      excel.userEdit((m) => m.sheet(ref.sheet).setCell(row, col, value));
       void excel.fire(ref.sheet, "onChanged", { address: ref.cell, triggerSource: "Unknown", changeType: "RangeEdited" });
     },
     selected: () => (model.selected ? { sheet: model.selected.sheet, cell: model.selected.address.split(":")[0] } : null),
     storedPart: () => model.customXmlParts.find((p) => p.namespaceUri === BINDINGS_NAMESPACE)?.xml ?? "",
+    engineRequests: () => engineRequests,
+    requests: () => excel.requests.map((r) => ({ batch: r.batch, flags: r.flags, wrote: r.wrote, cleanup: r.cleanup, requestBytes: r.requestBytes, responseBytes: r.responseBytes })),
     cellNote: (sheet, cell) => model.sheet(sheet).notes.get(cell)?.content ?? null,
     cellFormula: (sheet, cell) => {
       const { row, col } = parseCellAddress(cell);

@@ -7,10 +7,11 @@
  *   &tab=ID           view to open first (summary, indicators, findings, settings)
  *   &delay=MS         per-sheet delay of the check (progress bar)
  *   &tooOld=1 &damaged=1 &fail=TEXT   host conditions (see HarnessOptions)
+ *   &worker=1         the engine in the pane's Web Worker (engine-worker.js)
  */
 import type { WorkbookSnapshot } from "../../../src/engine/snapshot";
 import { mountPane } from "../../../src/taskpane/mount";
-import { saveLang } from "../../../src/taskpane/lang-store";
+import { saveLang } from "../../../src/settings/lang";
 import type { TabId } from "../../../src/taskpane/Pane";
 import { createHarnessHost, type HarnessHost } from "./harness-host";
 import { workbookFromJson } from "../../support/grid";
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
     hostTooOld: params.get("tooOld") === "1",
     failCheck: params.get("fail") ?? undefined,
     sheetDelayMs: Number(params.get("delay") ?? 0),
+    worker: params.get("worker") === "1",
   });
   window.harness = host;
   const container = document.getElementById("container");

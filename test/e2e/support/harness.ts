@@ -2,7 +2,9 @@
  * Node side of the browser e2e: bundles the harness page with esbuild, reads the fixture
  * workbooks through src/xlsx, and serves both to Debian's Chromium (driven by
  * playwright-core) through request interception — no server, no network: every request
- * outside the harness origin is aborted.
+ * outside the harness origin is aborted. The page also loads Microsoft's Excel client
+ * library (@microsoft/office-js, excel-web-16.00.debug.js) from node_modules, so the pane's
+ * host calls go through it to the simulated Excel in the page.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -14,6 +16,8 @@ import { workbookToJson } from "../../support/grid";
 export const ROOT = path.resolve(__dirname, "../../..");
 export const ORIGIN = "https://iki-harness.test";
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+/** Microsoft's Excel client library, loaded by the harness page as an add-in page loads office.js. */
+export const LIBRARY = require.resolve("@microsoft/office-js/dist/excel-web-16.00.debug.js");
 
 export const FIXTURES: Record<string, string> = {
   pengukuran: "test/fixtures/workbooks/pengukuran-bkpsdm-2024.xlsx",
@@ -30,6 +34,7 @@ const HTML = `<!doctype html>
   </head>
   <body style="margin: 0">
     <div id="container"></div>
+    <script src="excel-web-16.00.debug.js"></script>
     <script src="harness.js"></script>
   </body>
 </html>`;
@@ -52,6 +57,23 @@ export function harnessBundle(): Promise<string> {
     define: { "process.env.NODE_ENV": '"production"' },
   }).then((r) => r.outputFiles[0].text);
   return bundle;
+}
+
+let workerBundle: Promise<string> | null = null;
+
+/** The pane's engine worker (src/taskpane/engine-worker.ts), bundled as webpack would. */
+export function engineWorkerBundle(): Promise<string> {
+  workerBundle ??= build({
+    entryPoints: [path.join(ROOT, "src/taskpane/engine-worker.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    minify: true,
+    logLevel: "silent",
+  }).then((r) => r.outputFiles[0].text);
+  return workerBundle;
 }
 
 const fixtureJson = new Map<string, Promise<string>>();
@@ -102,6 +124,8 @@ export async function openHarness(browser: Browser, { width = 320, height = 800,
     const p = url.pathname;
     if (p === "/" || p === "/index.html") return route.fulfill({ contentType: "text/html; charset=utf-8", body: HTML });
     if (p === "/harness.js") return route.fulfill({ contentType: "text/javascript; charset=utf-8", body: await harnessBundle() });
+    if (p === "/engine-worker.js") return route.fulfill({ contentType: "text/javascript; charset=utf-8", body: await engineWorkerBundle() });
+    if (p === "/excel-web-16.00.debug.js") return route.fulfill({ contentType: "text/javascript; charset=utf-8", body: fs.readFileSync(LIBRARY, "utf8") });
     const fx = /^\/fixtures\/([\w-]+)\.json$/.exec(p);
     if (fx && FIXTURES[fx[1]]) return route.fulfill({ contentType: "application/json", body: await fixture(fx[1]) });
     const asset = /^\/assets\/([\w-]+\.png)$/.exec(p);

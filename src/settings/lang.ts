@@ -1,8 +1,14 @@
 /**
- * The language is a per-user preference, not a workbook setting: kept in localStorage.
+ * The languages of the UI and of the notes the add-in writes, and the user's choice of
+ * one. The language is a per-user preference, not a workbook setting: kept in
+ * localStorage (shared by the pane and the ribbon command, which run in one runtime).
  * Guarded, because storage may be missing or throw (private windows, some Office hosts).
  */
-import { DEFAULT_LANG, LANGS, type Lang } from "./i18n";
+export type Lang = "id" | "en";
+
+export const DEFAULT_LANG: Lang = "id";
+
+export const LANGS: readonly Lang[] = ["id", "en"];
 
 const KEY = "iki-checker.lang";
 
