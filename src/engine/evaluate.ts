@@ -8,6 +8,7 @@ import { recognizeSheet, type RecognizedTable } from "./recognize";
 import { typeRow, type TypedIndicator } from "./indicator";
 import { bindComponents } from "./measure/components";
 import { measureIndicator, type Measurement, type MeasureOptions, type RowOverrides } from "./measure/measure";
+import { tableReadContext, type TableReadContext } from "./measure/read-context";
 
 export interface EvaluatedIndicator {
   typed: TypedIndicator;
@@ -18,6 +19,8 @@ export interface EvaluatedTable {
   table: RecognizedTable;
   /** Indicators in order; component rows are folded into their parent. */
   indicators: EvaluatedIndicator[];
+  /** How the table's columns are typed (decides text numbers and percent scales), built once. */
+  context: TableReadContext;
 }
 
 export interface SheetEvaluation {
@@ -37,13 +40,15 @@ export function overrideKey(sheet: string, row: number): string {
 export function evaluateTable(sheet: SheetSnapshot, table: RecognizedTable, settings: EvaluationSettings = {}): EvaluatedTable {
   const typed = table.indicators.map((i) => typeRow(sheet, table, i));
   const { byParent, componentIndices } = bindComponents(typed);
+  const own = typed.filter((_t, i) => !componentIndices.has(i));
+  const context = tableReadContext(sheet, table, own);
   const indicators: EvaluatedIndicator[] = [];
   typed.forEach((t, i) => {
     if (componentIndices.has(i)) return;
     const overrides = settings.overrides?.[overrideKey(sheet.name, t.row.row)] ?? {};
-    indicators.push({ typed: t, measurement: measureIndicator(sheet, table, t, overrides, settings, byParent.get(i) ?? []) });
+    indicators.push({ typed: t, measurement: measureIndicator(sheet, table, t, overrides, settings, byParent.get(i) ?? [], context) });
   });
-  return { table, indicators };
+  return { table, indicators, context };
 }
 
 export function evaluateSheet(sheet: SheetSnapshot, settings: EvaluationSettings = {}): SheetEvaluation {

@@ -11,6 +11,7 @@ import type { ColumnRole, IndicatorRow, RecognizedTable } from "./recognize";
 import { typeRow } from "./indicator";
 import { measureIndicator } from "./measure/measure";
 import { textAt, valueAt } from "./snapshot";
+import { readContextKey, rowConsultsContext, updateReadContext } from "./measure/read-context";
 
 /** The row's cell texts read again from the sheet (as recognition joins wrapped rows). */
 function refreshCells(sheet: SheetSnapshot, table: RecognizedTable, ind: IndicatorRow): IndicatorRow {
@@ -148,18 +149,37 @@ export function reevaluate(
       const k = index.get(r);
       if (k !== undefined) hit.add(k);
     }
+    const retyped = new Map<number, ReturnType<typeof typeRow>>();
     for (const k of [...hit].sort((a, b) => a - b)) {
       const ind = old.indicators[k];
-      remeasured.push(ind.typed.row.row);
       const row = refreshCells(sheet, table, ind.typed.row);
       const typed = typeRow(sheet, table, row);
       // The formula decides which rows below are its components (seed 001 keeps formulas in
       // the target cell): a changed formula may bind or free rows, so re-read the sheet.
       if (typed.formula.text !== ind.typed.formula.text) return full();
-      const overrides = settings.overrides?.[overrideKey(sheet.name, row.row)] ?? {};
-      indicators[k] = { typed, measurement: measureIndicator(sheet, table, typed, overrides, settings, ind.measurement.components) };
+      retyped.set(k, typed);
     }
-    tables[ti] = { table, indicators };
+    // How the columns are typed decides the ambiguous readings (`1.250`, a fraction among
+    // percentages): when an edit changes that, the rows that hold such cells are measured again.
+    const edited = [...retyped.keys()];
+    const context = updateReadContext(
+      old.context,
+      table,
+      { sheet: previous.sheet, typed: edited.map((k) => old.indicators[k].typed) },
+      { sheet, typed: edited.map((k) => retyped.get(k)!) },
+    );
+    if (readContextKey(context) !== readContextKey(old.context)) {
+      old.indicators.forEach((ind, k) => {
+        if (!retyped.has(k) && rowConsultsContext(sheet, table, ind.typed)) retyped.set(k, ind.typed);
+      });
+    }
+    for (const [k, typed] of [...retyped].sort((a, b) => a[0] - b[0])) {
+      const ind = old.indicators[k];
+      remeasured.push(ind.typed.row.row);
+      const overrides = settings.overrides?.[overrideKey(sheet.name, typed.row.row)] ?? {};
+      indicators[k] = { typed, measurement: measureIndicator(sheet, table, typed, overrides, settings, ind.measurement.components, context) };
+    }
+    tables[ti] = { table, indicators, context };
   }
   return { evaluation: { sheet, tables }, mode: "incremental", remeasured };
 }

@@ -51,6 +51,8 @@ export interface IndicatorReport {
     polarity: { source: string; text: string };
     aggregation: { source: string; text: string };
     scale: string | null;
+    /** How cells that read more than one way were read (`1.250` as 1250, 0,9 as 90 %), and why (added field). */
+    readings: { cell: string; text: string; value: number; reading: "text-two-ways" | "fraction-as-percent"; reason: string | null }[];
   };
   periods: { period: string; target: number | null; realisasi: number | null; capaian: number | null; class: string | null }[];
   realisasi: number | null;
@@ -214,6 +216,7 @@ function indicatorJson(evaluated: EvaluatedIndicator, hasFormulaColumn: boolean,
       polarity: type.polarityEvidence,
       aggregation: type.aggregationEvidence,
       scale: type.scale,
+      readings: readingsJson(evaluated),
     },
     periods: m.periods.map((p) => ({
       period: p.period,
@@ -237,6 +240,23 @@ function indicatorJson(evaluated: EvaluatedIndicator, hasFormulaColumn: boolean,
       nativeFormulaReason: native.reason ?? null,
     },
   };
+}
+
+/** The readings of an indicator's cells that were decided one way among two. */
+function readingsJson(evaluated: EvaluatedIndicator): IndicatorReport["evidence"]["readings"] {
+  const { typed, measurement: m } = evaluated;
+  const out: IndicatorReport["evidence"]["readings"] = [];
+  const row = typed.row.row;
+  const add = (col: number | null, r: { text: string; value: number | null; ambiguity?: { reason: string }; fractionScaled?: boolean } | null): void => {
+    if (col === null || !r || r.value === null) return;
+    if (r.ambiguity) out.push({ cell: `${columnLetters(col)}${row}`, text: r.text, value: r.value, reading: "text-two-ways", reason: r.ambiguity.reason });
+    else if (r.fractionScaled) out.push({ cell: `${columnLetters(col)}${row}`, text: r.text, value: r.value, reading: "fraction-as-percent", reason: null });
+  };
+  for (const p of m.periods) add(p.col, p.reading);
+  for (const s of m.summaries) add(s.col, s.reading);
+  if (m.capaianCell) add(m.capaianCell.col, m.capaianCell.reading);
+  if (m.scaledTarget) out.push({ cell: `${columnLetters(m.scaledTarget.col)}${row}`, text: String(m.scaledTarget.from), value: m.scaledTarget.to, reading: "fraction-as-percent", reason: null });
+  return out;
 }
 
 function reportTable(sheet: SheetSnapshot, t: RecognizedTable, evaluated: EvaluatedIndicator[]): TableReport {

@@ -98,4 +98,28 @@ export const RULE_FIX: Record<string, Text> = {
     id: "Buat target triwulan berjumlah sama dengan target tahunan (kumulatif), atau target TW IV sama dengan target tahunan (non-kumulatif).",
     en: "Make the quarterly targets add up to the annual target (kumulatif), or the TW IV target equal it (non-kumulatif).",
   },
+  "period-values-inconsistent": {
+    id: "Biarkan triwulan dihitung dari bulannya (=SUM untuk kumulatif, bulan terakhir untuk non-kumulatif), atau perbaiki yang salah ketik.",
+    en: "Let the quarter compute itself from its months (=SUM for kumulatif, the last month for non-kumulatif), or correct whichever was mistyped.",
+  },
+  "total-row-mismatch": {
+    id: "Ketik ulang sel teks sebagai angka, perluas rentang rumus ke semua baris indikator, dan periksa capaian yang dirata-ratakan.",
+    en: "Retype text cells as numbers, extend the formula's range over every indicator row, and check the capaian being averaged.",
+  },
+  "number-stored-as-text": {
+    id: "Ketik sebagai angka (satuannya di kolom Satuan), dengan pemisah desimal sesuai pengaturan Excel, agar Excel ikut menghitungnya. Hanya info.",
+    en: "Type it as a number (the unit in the Satuan column), with the workbook's decimal separator, so Excel counts it too. Info only.",
+  },
+  "percent-scale-mixed": {
+    id: "Ketik persentasenya (90, bukan 0,9), atau beri sel format persen (0%); pakai satu skala untuk seluruh kolom.",
+    en: "Type the percentage (90, not 0.9), or format the cell as a percentage (0%); use one scale for the whole column.",
+  },
+  "category-mismatch": {
+    id: "Perbaiki kategori agar sesuai capaiannya, atau periksa capaian yang menjadi dasarnya. Hanya info.",
+    en: "Correct the class to match its capaian, or check the capaian it was taken from. Info only.",
+  },
+  "layout-uncertain": {
+    id: "Tampilkan atau hapus kolom tersembunyi yang berjudul, beri tiap periode satu kolom, dan pakai label kelas dari satu himpunan.",
+    en: "Unhide or delete hidden columns that have a header, give each period one column, and use class labels from one band set.",
+  },
 };

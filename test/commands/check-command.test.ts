@@ -116,12 +116,14 @@ describe(`Periksa IKI (ribbon command) over the ${k}`, () => {
     expect(url.origin + url.pathname).toBe("https://localhost:3000/summary.html");
     const { counts, lang } = parseSummary(url.search);
     expect(lang).toBe("id");
-    expect(counts).toEqual({ tables: 3, indicators: 25, error: 7, warning: 4, info: 0, failed: false });
-    expect(summaryLines(counts, lang).lines[1]).toBe("7 galat, 4 peringatan, 0 info.");
+    // Issue #14: N14's capaian is no longer computed from a year to date missing its unreadable
+    // TW II (`tiga`), so the fixture's errors are 6, not 7 (test/fixtures/expected/findings-extra.json).
+    expect(counts).toEqual({ tables: 3, indicators: 25, error: 6, warning: 4, info: 0, failed: false });
+    expect(summaryLines(counts, lang).lines[1]).toBe("6 galat, 4 peringatan, 0 info.");
     // The flags are in the grid: names, read, write.
     expect(host.batches[0].syncs).toBe(3);
     const notes = host.model.sheets.flatMap((s) => [...s.notes.values()]);
-    expect(notes.filter((n) => parseNoteCell(n.content))).toHaveLength(11);
+    expect(notes.filter((n) => parseNoteCell(n.content))).toHaveLength(10);
     expect(host.model.sheets.flatMap((s) => s.conditionalFormats).every((cf) => parseMarkerFormula(cf.formula))).toBe(true);
   });
 

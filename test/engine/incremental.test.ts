@@ -15,6 +15,12 @@ const SHEETS: [string, string][] = [
   ["pengukuran-bkpsdm-2024.xlsx", "Realisasi Anggaran"],
   ["pengukuran-bkpsdm-2024.xlsx", "Pengukuran TW"],
   ["evaluasi-renja-kesbangpol-2025.xlsx", "Evaluasi Renja TW"],
+  // Issue #14's layouts: monthly targets and a TOTAL row, text numbers and rincian rows,
+  // the officers' own formulas through a helper column, an Excel Table with a hidden row.
+  ["bulanan-bkpsdm-2024.xlsx", "Target Bulanan"],
+  ["teks-angka-kesbangpol-2025.xlsx", "Pengukuran TW III"],
+  ["rumus-capaian-setda-2024.xlsx", "Bagian Pemerintahan"],
+  ["tabel-excel-setda-2024.xlsx", "Tabel TW III"],
 ];
 
 async function sheet(workbook: string, name: string): Promise<SheetSnapshot> {
@@ -27,7 +33,7 @@ async function sheet(workbook: string, name: string): Promise<SheetSnapshot> {
 const typed: fc.Arbitrary<CellValue> = fc.oneof(
   fc.integer({ min: 0, max: 500 }),
   fc.double({ min: 0, max: 150, noNaN: true }),
-  fc.constantFrom<CellValue>(null, "tiga", "85%", "18,5", "'85", "-", "B (80)", "WDP", 0),
+  fc.constantFrom<CellValue>(null, "tiga", "85%", "18,5", "'85", "-", "B (80)", "WDP", 0, "1.250", "12 dokumen", 0.85),
 );
 
 test.each(SHEETS)("%s / %s: incremental equals full, for random value edits", async (workbook, name) => {
@@ -105,4 +111,20 @@ test("a target edit that changes a formula kept in the target cell (seed 001's h
   expect(fresh.tables[0].indicators[0].measurement.components).toEqual([]);
   expect(result.mode).toBe("full");
   expect(reportEvaluation(result.evaluation)).toEqual(reportEvaluation(fresh));
+});
+
+test("the read context updated by the edited rows equals the context of the edited sheet, built afresh", async () => {
+  const base = await sheet("teks-angka-kesbangpol-2025.xlsx", "Pengukuran TW III");
+  const first = evaluateSheet(base);
+  const t = first.tables[0];
+  const cells = t.table.columns.filter((c) => c.role === "realisasi" || c.role === "target" || c.role === "capaian").flatMap((c) => t.indicators.map((i) => ({ row: i.typed.row.row, col: c.col })));
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.constantFrom(...cells), typed), { minLength: 1, maxLength: 4 }), (edits) => {
+      const changes: CellChange[] = edits.map(([cell, value]) => ({ ...cell, value }));
+      const result = reevaluate(first, changes);
+      const fresh = evaluateSheet(applyChanges(base, changes)!);
+      expect(result.evaluation.tables[0].context).toEqual(fresh.tables[0].context);
+    }),
+    { numRuns: 100 },
+  );
 });

@@ -200,7 +200,8 @@ describe("round trips counted from the runtime's requests", () => {
     expect(reopened.requests.filter((r) => r.wrote)).toEqual([]);
     expect([reopened.formatWrites, reopened.noteWrites, reopened.partWrites]).toEqual([0, 0, 0]);
     expect(session.syncLog.map((s) => s.kind)).toEqual(["names", "read", "notes"]);
-    expect(saved.sheets.flatMap((s) => [...s.notes.keys()]).length).toBe(11);
+    // The pengukuran fixture's 10 flagged cells (issue #14: N14 is not judged without its unreadable TW II).
+    expect(saved.sheets.flatMap((s) => [...s.notes.keys()]).length).toBe(10);
   });
 });
 

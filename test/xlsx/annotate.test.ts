@@ -62,7 +62,8 @@ test("every flagged cell has the checker's format of its worst severity; notes a
   const parts = await openParts(copy);
   const sheets = await sheetParts(parts);
   const styles = await dxfs(parts);
-  expect(findings.length).toBe(11);
+  // Issue #14: N14's capaian is no longer computed from a year to date missing its unreadable TW II.
+  expect(findings.length).toBe(10);
   for (const [sheet, part] of sheets) {
     const own = findings.filter((f) => f.sheet === sheet);
     if (own.length === 0 || isFindingsSheetTitle(sheet)) continue;

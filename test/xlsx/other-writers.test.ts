@@ -30,7 +30,8 @@ function results(report: WorkbookReport, only?: (sheet: string) => boolean): str
 let original: WorkbookReport;
 beforeAll(async () => {
   original = checkWorkbook(await readWorkbookFile(PENGUKURAN));
-  expect(original.findings.length).toBe(11);
+  // Issue #14: N14's capaian is no longer computed from a year to date missing its unreadable TW II.
+  expect(original.findings.length).toBe(10);
 });
 
 const originalSheets = new Set(["Rencana Aksi 2024", "Realisasi Anggaran", "Pengukuran TW"]);

@@ -71,7 +71,12 @@ function readDigits(raw: string): { value: number; alternatives: number[] } | nu
 }
 
 export function parseNumber(text: string): ParsedNumber | null {
-  let t = displayText(text).replace(/^'/, "").replace(/^rp\.?\s*/i, "");
+  // `'85`, `Rp 1.250.000`, `Rp. 1.250.000,-`, a typographic minus (`−2`).
+  let t = displayText(text)
+    .replace(/^'/, "")
+    .replace(/^rp\.?\s*/i, "")
+    .replace(/^[\u2212\u2013](?=\d)/, "-")
+    .replace(/(\d)[.,]-$/, "$1");
   if (t === "") return null;
   const word = /^([a-z]+)\b\s*(.*)$/i.exec(t);
   if (word && WORDS[word[1].toLowerCase()] !== undefined) {

@@ -42,7 +42,7 @@ export interface Ambiguity {
   raw: string;
   chosen: number;
   other: number;
-  reason: "scale" | "numberFormat" | "smallScale" | "thousandsDot" | "decimalComma" | "percent";
+  reason: "scale" | "numberFormat" | "smallScale" | "thousandsDot" | "decimalComma" | "percent" | "target" | "row" | "column";
 }
 
 /** The ambiguity in words, for the report and the task pane. */
@@ -55,6 +55,9 @@ export function describeAmbiguity(a: Ambiguity, lang: "id" | "en"): string {
       thousandsDot: "titik dibaca sebagai pemisah ribuan",
       decimalComma: "koma dibaca sebagai tanda desimal",
       percent: "persentase di atas 1.000 tidak masuk akal",
+      target: "sesuai besaran targetnya",
+      row: "sesuai besaran periode lain pada baris ini",
+      column: "sesuai cara penulisan angka lain di kolom ini",
     },
     en: {
       scale: "fits the indicator's scale",
@@ -63,6 +66,9 @@ export function describeAmbiguity(a: Ambiguity, lang: "id" | "en"): string {
       thousandsDot: "dot read as a thousands separator",
       decimalComma: "comma read as the decimal separator",
       percent: "a percentage above 1,000 makes no sense",
+      target: "the size of its target",
+      row: "the size of the row's other periods",
+      column: "the way the column's other numbers are typed",
     },
   }[lang][a.reason];
   return lang === "id"
@@ -197,7 +203,8 @@ function parseTargetText(text: string, ctx: TargetContext): Target {
   const numberCtx: TargetContext = n.rest !== "" && !n.percent ? { ...ctx, scale: null, smallScale: false } : { ...ctx, percent: n.percent };
   const { value, ambiguity } = resolveNumber(n.value, n.alternatives, t.split(/\s/)[0], numberCtx);
   const shared = { ...base(text), value, ambiguity, scale: ctx.scale ?? null };
-  if (n.rest !== "" && !UNIT_WORDS.test(n.rest)) return { ...shared, form: "unparsed" };
+  // `-2+3`, `1 3dokumen`: a number was found but the cell says more; nothing is computed with it.
+  if (n.rest !== "" && !UNIT_WORDS.test(n.rest)) return { ...shared, form: "unparsed", value: null, ambiguity: null };
   if (n.fromWord) return { ...shared, form: "word", unit: n.percent ? "%" : n.rest ? n.rest.toLowerCase() : null };
   if (n.percent) return { ...shared, form: "percent", unit: "%" };
   if (n.rest) return { ...shared, form: "count", unit: n.rest.toLowerCase() };

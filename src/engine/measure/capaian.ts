@@ -22,7 +22,7 @@ export interface Capaian {
   value: number | null;
   variant: CapaianVariant | null;
   /** Why there is no value (division by zero, no target …). */
-  reason?: "no-target" | "no-realisation" | "zero-target" | "zero-realisation" | "grade-unknown";
+  reason?: "no-target" | "no-realisation" | "zero-target" | "zero-realisation" | "grade-unknown" | "unreadable-realisation" | "unreadable-target";
 }
 
 export interface RealisationValue {

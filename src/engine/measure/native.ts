@@ -19,7 +19,7 @@ import type { EvaluatedIndicator } from "../evaluate";
 
 export interface NativeFormula {
   formula: string | null;
-  reason?: "text-in-realisation" | "percent-formatted-realisation" | "no-periods" | "no-target" | "grade-rank" | "not-consecutive";
+  reason?: "text-in-realisation" | "percent-formatted-realisation" | "fraction-among-percentages" | "no-periods" | "no-target" | "grade-rank" | "not-consecutive";
 }
 
 function numberLiteral(v: number): string {
@@ -68,7 +68,10 @@ export function nativeCapaianFormula(
     if (!p.reading) continue;
     if (p.reading.status !== "number" && p.reading.status !== "empty") return { formula: null, reason: "text-in-realisation" };
     if (p.reading.percentFormat) return { formula: null, reason: "percent-formatted-realisation" };
+    // 0.85 read as 85 %: Excel would add the 0.85.
+    if (p.reading.fractionScaled || p.targetReading?.fractionScaled) return { formula: null, reason: "fraction-among-percentages" };
   }
+  if (m.scaledTarget) return { formula: null, reason: "fraction-among-percentages" };
   const r = realisationExpr(m, row);
   if (!r) return { formula: null, reason: m.periods.length === 0 ? "no-periods" : "not-consecutive" };
   if (m.target === null) return { formula: null, reason: "no-target" };

@@ -3,8 +3,9 @@
  * the snapshot: only rows with text are held, and scans skip the blank stretches between
  * them, so a sheet whose used range reaches row 1,048,576 costs what it holds.
  */
-import { cellText, type SheetSnapshot } from "../snapshot";
-import { normalize } from "../text";
+import { cellText, type CellValue, type SheetSnapshot } from "../snapshot";
+import { memo, normalize } from "../text";
+import { MONTH_NAMES } from "../vocab";
 
 interface TextRow {
   /** Columns with non-blank text, ascending. */
@@ -30,12 +31,13 @@ export class TextGrid {
     this.left = b?.left ?? 1;
     this.bottom = b?.bottom ?? 0;
     this.right = b?.right ?? 0;
+    const listHeaders = listObjectHeaderCells(sheet);
     for (const [row, cells] of sheet.rows) {
       let line: TextRow | undefined;
       for (const [col, cell] of cells) {
-        const raw = cellText(cell.value);
+        const raw = cellDisplay(cell.value, cell.numberFormat);
         if (raw === "") continue;
-        const norm = normalize(raw);
+        const norm = listHeaders.get(`${row}:${col}`) ?? normalize(raw);
         line ??= { cols: [], raw: new Map(), norm: new Map() };
         line.raw.set(col, raw);
         if (norm === "") continue;
@@ -88,4 +90,63 @@ export class TextGrid {
     const line = this.lines.get(row);
     return line ? line.cols.map((c) => line.norm.get(c)!).join(" ") : "";
   }
+}
+
+/**
+ * What a user sees in a cell, as far as recognition needs it: a date formatted as a month
+ * (`mmm`, `mmmm yyyy`, `mmm-yy` — a month header typed as a date) reads as the month's name
+ * and year, so `01/01/2024` shown as `Jan` is the January column. Other cells keep their text.
+ */
+export function cellDisplay(value: CellValue, numberFormat: string): string {
+  if (typeof value === "number" && isMonthFormat(numberFormat)) {
+    const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(value) * 86_400_000);
+    if (!Number.isNaN(date.getTime())) {
+      const month = MONTH_NAMES[date.getUTCMonth()];
+      return /y/i.test(stripLiterals(numberFormat)) ? `${month} ${date.getUTCFullYear()}` : month;
+    }
+  }
+  return cellText(value);
+}
+
+function stripLiterals(format: string): string {
+  return format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+}
+
+/** A date format that shows a month name and no day or time (`mmm`, `mmmm`, `mmm-yy`, `mmmm yyyy`). */
+export function isMonthFormat(numberFormat: string | null | undefined): boolean {
+  return !!numberFormat && monthFormat(numberFormat);
+}
+
+const monthFormat = memo((format: string): boolean => {
+  const f = stripLiterals(format);
+  return /m{3,}/i.test(f) && !/[dhs]/i.test(f);
+});
+
+/**
+ * Header cells of Excel Tables (ListObjects) as the user meant them: Excel names an empty
+ * header `Column1` (`Kolom1` in Indonesian Excel) and makes repeated names unique with a
+ * number (`Jan`, `Jan2`); both are undone here. Keyed by `row:col`, normalised text.
+ */
+function listObjectHeaderCells(sheet: SheetSnapshot): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const t of sheet.tables) {
+    if (t.headerRows < 1) continue;
+    const row = t.area.top;
+    const norms = new Map<number, string>();
+    for (let c = t.area.left; c <= t.area.right; c++) {
+      const cell = sheet.rows.get(row)?.get(c);
+      if (!cell) continue;
+      norms.set(c, normalize(cellDisplay(cell.value, cell.numberFormat)));
+    }
+    const texts = new Set(norms.values());
+    for (const [c, norm] of norms) {
+      if (/^(?:column|kolom)\s*\d+$/.test(norm)) {
+        out.set(`${row}:${c}`, "");
+        continue;
+      }
+      const dup = /^(.*[a-z)])(\d+)$/.exec(norm);
+      if (dup && texts.has(dup[1])) out.set(`${row}:${c}`, dup[1]);
+    }
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
  * Header detection: which row is an indicator table's header, a sub-header under it
  * (two-row headers with merged group cells), and the `1 2 3 4 5` column-number row.
  */
-import type { SheetSnapshot } from "../snapshot";
+import { isColHidden, type SheetSnapshot } from "../snapshot";
 import type { TextGrid } from "./grid";
 import { matchColumn, matchRole } from "./vocabulary";
 import { isPeriodOnly } from "./periods";
@@ -108,6 +108,14 @@ export function headerLeft(grid: TextGrid, headerRow: number): number {
   return Math.min(...grid.filledCols(headerRow));
 }
 
+/** The role a header cell would give its column, hidden or not (for notes on hidden columns). */
+export function columnMatchAt(grid: TextGrid, sheet: SheetSnapshot, headerRow: number, subRow: number | null, left: number, c: number): ReturnType<typeof matchColumn> {
+  const sub = subRow === null ? "" : grid.norm(subRow, c);
+  const group = subRow === null ? grid.norm(headerRow, c) : groupText(grid, sheet, headerRow, c, left);
+  if (subRow !== null && sub === "" && grid.norm(headerRow, c) === "") return null;
+  return subRow === null ? matchColumn("", group) : matchColumn(sub ? group : "", sub || group);
+}
+
 /** Column roles of a header (and its sub-header), left to right. */
 export function readColumns(
   grid: TextGrid,
@@ -119,6 +127,8 @@ export function readColumns(
 ): TableColumn[] {
   const columns: TableColumn[] = [];
   for (let c = left; c <= right; c++) {
+    // A hidden column is not read: a helper (the SUM of the months) or something the user put away.
+    if (isColHidden(sheet, c)) continue;
     const sub = subRow === null ? "" : grid.norm(subRow, c);
     const group = subRow === null ? grid.norm(headerRow, c) : groupText(grid, sheet, headerRow, c, left);
     if (subRow !== null && sub === "" && grid.norm(headerRow, c) === "") continue;

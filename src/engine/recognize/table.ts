@@ -6,14 +6,16 @@
  * restarts under it. Blank rows and a position label (`KABAG …`, `Eselon IV`) between
  * the header and rows that carry on the numbering do not end it either.
  */
-import type { SheetSnapshot } from "../snapshot";
+import { formulaAt, isColHidden, isRowHidden, type SheetSnapshot, type SheetTable } from "../snapshot";
+import { columnLetters } from "../address";
 import { MONTHS } from "../vocab";
 import type { TextGrid } from "./grid";
-import { headerLeft, headerRight, isColumnNumberRow, isSubHeaderRow, matchHeaderRow, readColumns } from "./header";
+import { columnMatchAt, headerLeft, headerRight, isColumnNumberRow, isSubHeaderRow, matchHeaderRow, readColumns } from "./header";
 import { metadataLine, readMetadata } from "./metadata";
 import { isRowNumber, readIndicators } from "./rows";
 import { inferUnnamedColumns } from "./infer-columns";
-import type { RecognizedTable, TableColumn, TableKind, TableMeta } from "./types";
+import { aggregateOf } from "./formula-refs";
+import type { ClosingRow, LayoutNote, RecognizedTable, TableColumn, TableKind, TableMeta } from "./types";
 
 const SIGNATURE = new RegExp(`^(nip\\b|ditetapkan di|pada tanggal|[a-z .'-]{3,40},\\s*\\d{1,2}\\s+(${MONTHS})\\s+\\d{4}\\b)`);
 
@@ -60,6 +62,126 @@ interface Extent {
   repeatedHeaderRows: number[];
   sectionRows: number[];
   innerMeta: TableMeta | null;
+  closingRows: ClosingRow[];
+  hiddenRows: number[];
+}
+
+/** `JUMLAH`, `TOTAL`, `Sub Total`: the row adds up the rows above. */
+const SUM_LABEL = /^(?:jumlah|total|jumlah total|total keseluruhan|jumlah keseluruhan|grand total|sub ?total|sub jumlah|jumlah capaian|total capaian)$/;
+/** `Rata-rata`, `Rata-rata Capaian`, `Nilai Capaian Kinerja`, `Capaian Kinerja Sasaran`: the row averages them. */
+const AVERAGE_LABEL =
+  /^(?:rata[\s-]*rata|rerata|rata[\s-]*rata capaian(?: kinerja)?(?: sasaran)?|capaian rata[\s-]*rata|rata[\s-]*rata nilai capaian|nilai capaian(?: kinerja)?(?: sasaran)?|capaian kinerja(?: sasaran)?|nilai rata[\s-]*rata|nilai akhir|nilai kinerja)$/;
+/** Under a closing row: the class of the average (`Predikat`, `Kategori`). */
+const CLASS_LABEL = /^(?:predikat|kategori|predikat capaian|kategori capaian|predikat kinerja|kategori kinerja)$/;
+
+/** Roles whose cells may hold text in a row of totals (a class beside the average, a remark). */
+const TEXT_ROLES = new Set(["predikat", "keterangan", "satuan", "penanggungJawab", "sumber"]);
+
+/**
+ * A row that closes or summarises the table: a closing label in the No / Sasaran / Indikator
+ * part with no row number, or (no label) formulas that aggregate the column above them.
+ */
+export function closingRowAt(
+  grid: TextGrid,
+  sheet: SheetSnapshot,
+  row: number,
+  columns: readonly TableColumn[],
+  left: number,
+  right: number,
+  afterClosing: boolean,
+): ClosingRow | null {
+  const cols = grid.filledCols(row).filter((c) => c >= left && c <= right && !isColHidden(sheet, c));
+  if (cols.length === 0) return null;
+  const noCol = columns.find((c) => c.role === "no")?.col;
+  const nameCol = columns.find((c) => c.role === "indikator")?.col ?? left;
+  const first = cols[0];
+  if (first <= nameCol) {
+    if (noCol !== undefined && isRowNumber(grid.norm(row, noCol))) return null;
+    // Only the label in the label part (No … Indikator, often one merged cell).
+    if (cols.filter((c) => c <= nameCol).length > 1) return null;
+    const label = grid.norm(row, first).replace(/\(\s*%\s*\)/g, "").replace(/[\s:%.]+$/, "").trim();
+    const target = columns.find((c) => c.role === "target" && (c.period === null || c.period === "Tahunan"))?.col;
+    if (SUM_LABEL.test(label)) return { row, label: grid.text(row, first).trim(), labelFn: "sum", listTotals: false };
+    // An average row has no target of its own typed in (an unnumbered indicator named `Rata-rata …` would).
+    const typedTarget = target !== undefined && grid.norm(row, target) !== "" && formulaAt(sheet, row, target) === null;
+    if (AVERAGE_LABEL.test(label) && !typedTarget) return { row, label: grid.text(row, first).trim(), labelFn: "average", listTotals: false };
+    if (afterClosing && CLASS_LABEL.test(label)) return { row, label: grid.text(row, first).trim(), labelFn: null, listTotals: false };
+    return null;
+  }
+  let aggregates = 0;
+  for (const c of cols) {
+    const formula = formulaAt(sheet, row, c);
+    if (!formula) {
+      const role = columns.find((x) => x.col === c)?.role;
+      if (role && TEXT_ROLES.has(role)) continue;
+      return null;
+    }
+    const agg = aggregateOf(formula, sheet, row, c);
+    if (!agg || agg.ref.sheet !== null || agg.ref.area.left !== c || agg.ref.area.right !== c || agg.ref.area.bottom >= row) return null;
+    aggregates++;
+  }
+  return aggregates > 0 ? { row, label: null, labelFn: null, listTotals: false } : null;
+}
+
+/** The Excel Table whose (one) header row is this header row, over the header's columns. */
+function listObjectOf(sheet: SheetSnapshot, headerRow: number, left: number, right: number): SheetTable | null {
+  return sheet.tables.find((t) => t.headerRows > 0 && t.area.top === headerRow && t.area.left <= right && t.area.right >= left) ?? null;
+}
+
+/** A column of names, not numbers: a Rekap sheet's `Jumlah …` counts are no indicator names. */
+function namesAreNumbers(grid: TextGrid, columns: readonly TableColumn[], dataRows: readonly number[]): boolean {
+  const col = columns.find((c) => c.role === "indikator")?.col;
+  if (col === undefined) return false;
+  let filled = 0;
+  let numeric = 0;
+  for (const r of dataRows) {
+    const t = grid.norm(r, col);
+    if (!t) continue;
+    filled++;
+    if (/^[\d\s.,%()+-]+$/.test(t)) numeric++;
+  }
+  return filled >= 2 && numeric * 2 > filled;
+}
+
+/** Notes on columns: a hidden column that has a header the engine would read, a period twice. */
+function columnNotes(grid: TextGrid, sheet: SheetSnapshot, columns: readonly TableColumn[], headerRow: number, subRow: number | null, left: number, right: number): LayoutNote[] {
+  const notes: LayoutNote[] = [];
+  const bottom = subRow ?? headerRow;
+  for (let c = left; c <= right; c++) {
+    if (!isColHidden(sheet, c)) continue;
+    const m = columnMatchAt(grid, sheet, headerRow, subRow, left, c);
+    if (!m) continue;
+    const header = [grid.text(headerRow, c), subRow === null ? "" : grid.text(subRow, c)].map((t) => t.trim()).filter(Boolean).join(" / ") || m.role;
+    notes.push({
+      row: bottom,
+      col: c,
+      kind: "hidden-role-column",
+      message: {
+        id: `Kolom ${columnLetters(c)} ("${header}") tersembunyi dan tidak dibaca; tampilkan kolom itu bila isinya bagian dari tabel.`,
+        en: `Column ${columnLetters(c)} ("${header}") is hidden and not read; unhide it if it belongs to the table.`,
+      },
+    });
+  }
+  const seen = new Map<string, TableColumn>();
+  for (const c of columns) {
+    if (c.role !== "realisasi" || c.period === null) continue;
+    const key = `${c.period}|${c.runningTotal}`;
+    const before = seen.get(key);
+    if (!before) {
+      seen.set(key, c);
+      continue;
+    }
+    notes.push({
+      row: bottom,
+      col: c.col,
+      kind: "duplicate-period",
+      message: {
+        id: `Kolom ${columnLetters(c.col)} dan ${columnLetters(before.col)} sama-sama realisasi ${c.period}; yang dipakai kolom ${columnLetters(before.col)}.`,
+        en: `Columns ${columnLetters(c.col)} and ${columnLetters(before.col)} are both the ${c.period} realisation; column ${columnLetters(before.col)} is used.`,
+      },
+    });
+  }
+  return notes;
 }
 
 export function buildTable(grid: TextGrid, sheet: SheetSnapshot, headerRow: number, blockTop: number): RecognizedTable | null {
@@ -73,8 +195,10 @@ export function buildTable(grid: TextGrid, sheet: SheetSnapshot, headerRow: numb
   const columnNumberRow = isColumnNumberRow(grid, next) ? next : null;
   if (columnNumberRow !== null) next++;
 
-  const extent = findExtent(grid, sheet, named, { headerRow, subRow, left, right, start: next });
+  const list = listObjectOf(sheet, headerRow, left, right);
+  const extent = findExtent(grid, sheet, named, { headerRow, subRow, left, right, start: next, list });
   if (extent.dataRows.length === 0) return null;
+  if (namesAreNumbers(grid, named, extent.dataRows)) return null;
   const columns = inferUnnamedColumns(grid, named, left, right, extent.dataRows);
 
   const meta = readMetadata(grid, blockTop, headerRow - 1);
@@ -99,6 +223,10 @@ export function buildTable(grid: TextGrid, sheet: SheetSnapshot, headerRow: numb
     runningTotals: columns.some((c) => c.runningTotal),
     meta,
     indicators: readIndicators(grid, columns, dataRows),
+    closingRows: extent.closingRows,
+    hiddenRows: extent.hiddenRows.filter((r) => r > dataRows[0] && r < dataRows[dataRows.length - 1]),
+    listObject: list?.name ?? null,
+    notes: columnNotes(grid, sheet, columns, headerRow, subRow, left, right),
   };
 }
 
@@ -108,6 +236,8 @@ interface Frame {
   left: number;
   right: number;
   start: number;
+  /** The Excel Table the header heads: its data rows bound the extent, its totals row closes it. */
+  list: SheetTable | null;
 }
 
 function findExtent(grid: TextGrid, sheet: SheetSnapshot, columns: readonly TableColumn[], f: Frame): Extent {
@@ -139,7 +269,32 @@ function findExtent(grid: TextGrid, sheet: SheetSnapshot, columns: readonly Tabl
     return null;
   };
 
-  for (let row = f.start; row <= grid.bottom; row++) {
+  const closingRows: ClosingRow[] = [];
+  const hiddenRows: number[] = [];
+  // An Excel Table says where its data ends; its totals row is the closing row.
+  const bottom = f.list ? Math.min(grid.bottom, f.list.area.bottom - f.list.totalsRows) : grid.bottom;
+  let closing = false;
+  for (let row = f.start; row <= bottom; row++) {
+    // A hidden row is neither data nor a break (a helper row, or rows an autofilter hides).
+    if (isRowHidden(sheet, row)) {
+      if (!grid.isBlankRow(row)) hiddenRows.push(row);
+      continue;
+    }
+    if (f.list && grid.isBlankRow(row)) continue;
+    if (!grid.isBlankRow(row)) {
+      const close = closingRowAt(grid, sheet, row, columns, f.left, f.right, closing);
+      if (close) {
+        if (dataRows.length === 0) break;
+        closingRows.push(close);
+        closing = true;
+        continue;
+      }
+    }
+    if (closing) {
+      // After totals the table goes on only where the numbering does (a subtotal per group).
+      if (isNumberedDataRow(row)) closing = false;
+      else if (!grid.isBlankRow(row) && !isLoneLabelRow(grid, row, f.left, f.right)) break;
+    }
     if (grid.isBlankRow(row) || isLoneLabelRow(grid, row, f.left, f.right)) {
       const resume = metadataLine(grid, row) ? null : bridge(row);
       if (resume === null) break;
@@ -174,7 +329,15 @@ function findExtent(grid: TextGrid, sheet: SheetSnapshot, columns: readonly Tabl
     if (noCol !== undefined && isRowNumber(grid.norm(row, noCol))) numbered = true;
     dataRows.push(row);
   }
-  return { dataRows, repeatedHeaderRows, sectionRows, innerMeta };
+  if (f.list && f.list.totalsRows > 0 && dataRows.length > 0) {
+    const row = f.list.area.bottom;
+    const labelCol = grid.filledCols(row).find((c) => c >= f.left && c <= f.right && !formulaAt(sheet, row, c));
+    const label = labelCol === undefined ? null : grid.text(row, labelCol).trim();
+    const norm = labelCol === undefined ? "" : grid.norm(row, labelCol);
+    const labelFn = SUM_LABEL.test(norm) ? "sum" : AVERAGE_LABEL.test(norm) ? "average" : null;
+    closingRows.push({ row, label, labelFn, listTotals: true });
+  }
+  return { dataRows, repeatedHeaderRows, sectionRows, innerMeta, closingRows, hiddenRows };
 }
 
 /** `1. PERANGKAT DAERAH : X 2. JABATAN : Y 3. TUGAS : Z` in one cell → its fields. */

@@ -52,6 +52,29 @@ export interface IndicatorRow {
   readonly cells: Readonly<Record<number, string>>;
 }
 
+/**
+ * A row under the indicators that closes or summarises the table (`JUMLAH`, `TOTAL`,
+ * `Rata-rata Capaian`, `Nilai Capaian Kinerja`, an Excel Table's totals row, or a row of
+ * SUM/AVERAGE formulas over the columns above): not an indicator, and the table ends there.
+ */
+export interface ClosingRow {
+  readonly row: number;
+  /** The label as typed (`JUMLAH`), or null for a row of formulas only. */
+  readonly label: string | null;
+  /** What a typed figure in the row means by its label: a sum (`JUMLAH`), an average (`Rata-rata`), or nothing said (`Predikat`, formulas only). */
+  readonly labelFn: "sum" | "average" | null;
+  /** The totals row of an Excel Table (ListObject). */
+  readonly listTotals: boolean;
+}
+
+/** Something about the layout the engine could not read with certainty, and what it did. */
+export interface LayoutNote {
+  readonly row: number;
+  readonly col: number;
+  readonly kind: "hidden-role-column" | "duplicate-period" | "partial-period" | "category-labels" | "list-column-name";
+  readonly message: { readonly id: string; readonly en: string };
+}
+
 export interface RecognizedTable {
   readonly sheet: string;
   readonly kind: TableKind;
@@ -69,4 +92,12 @@ export interface RecognizedTable {
   readonly runningTotals: boolean;
   readonly meta: TableMeta;
   readonly indicators: readonly IndicatorRow[];
+  /** Rows after the data that close or summarise the table (totals, averages). */
+  readonly closingRows: readonly ClosingRow[];
+  /** Hidden rows between the first and last data rows: skipped, neither data nor a break. */
+  readonly hiddenRows: readonly number[];
+  /** The Excel Table (ListObject) whose header row is the table's header, if any. */
+  readonly listObject: string | null;
+  /** What recognition could not read with certainty (hidden columns with a header, repeated periods …). */
+  readonly notes: readonly LayoutNote[];
 }

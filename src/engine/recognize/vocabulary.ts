@@ -30,9 +30,16 @@ export function matchRole(text: string): ColumnRole | null {
   if (/^(formula|formulasi|rumus|cara hitung)\b/.test(t)) return "formula";
   if (/^(sumber)\b/.test(t)) return "sumber";
   if (/^(realisasi)\b/.test(t)) return "realisasi";
+  // A count of indicators (`Jumlah IKI`, `Jumlah Indikator` in a Rekap sheet) is not the
+  // Indikator column; SKP's `Nilai Capaian IKI` / `Nilai Tertimbang` are scores derived from
+  // the capaian, not the capaian itself.
+  if (/^(jumlah|banyaknya|total)\s+(indikator|ik[ui])\b/.test(t)) return null;
+  if (/^nilai\s+(capaian|tertimbang)\b/.test(t)) return null;
+  // SKP: `Rencana Kinerja`, `Rencana Hasil Kerja` hold what the sasaran column holds elsewhere.
+  if (/^rencana\s+(hasil\s+)?(kinerja|kerja)\b/.test(t)) return "sasaran";
   if (/indikator|^\(?ik[ui]\)?$|\(ik[ui]\)/.test(t)) return "indikator";
   if (/^target|sasaran target/.test(t)) return "target";
-  if (/predikat|kategori capaian|^kategori$/.test(t)) return "predikat";
+  if (/predikat|kategori capaian|^kategori( kinerja)?$/.test(t)) return "predikat";
   if (/capaian|^%\s*$/.test(t)) return "capaian";
   if (FORMULA.test(t)) return "formula";
   if (/^sumber|^sumbu|^s$|^sumber data/.test(t)) return "sumber";

@@ -28,6 +28,12 @@ import { realisasiComponentsMismatch } from "./realisasi-components-mismatch";
 import { divisionByZero } from "./division-by-zero";
 import { realisasiGap } from "./realisasi-gap";
 import { periodTargetsInconsistent } from "./period-targets-inconsistent";
+import { periodValuesInconsistent } from "./period-values-inconsistent";
+import { totalRowMismatch } from "./total-row-mismatch";
+import { numberStoredAsText } from "./number-stored-as-text";
+import { percentScaleMixed } from "./percent-scale-mixed";
+import { categoryMismatch } from "./category-mismatch";
+import { layoutUncertain } from "./layout-uncertain";
 
 export const RULES: readonly Rule[] = [
   pctWithoutRatio,
@@ -53,6 +59,12 @@ export const RULES: readonly Rule[] = [
   divisionByZero,
   realisasiGap,
   periodTargetsInconsistent,
+  periodValuesInconsistent,
+  totalRowMismatch,
+  numberStoredAsText,
+  percentScaleMixed,
+  categoryMismatch,
+  layoutUncertain,
 ];
 
 export interface RuleConfig {

@@ -18,6 +18,10 @@ export const numbering: Rule = {
     let prev: number | null = null;
     let seen = new Set<number>();
     let lastRow = evaluated.table.headerBottom;
+    let lastNumbered = lastRow;
+    // A hidden row between two numbers (filtered out, or put away) may hold the missing one.
+    const hidden = evaluated.table.hiddenRows;
+    const hiddenBetween = (a: number, b: number): boolean => hidden.some((r) => r > a && r < b);
     for (const ind of evaluated.indicators) {
       // A section label (`KASUBBAG …`) between two rows starts a new numbering.
       if (evaluated.table.sectionRows.some((r) => r > lastRow && r < ind.typed.row.row)) {
@@ -43,12 +47,13 @@ export const numbering: Rule = {
         seen = new Set<number>();
       } else if (seen.has(n)) {
         out.push({ ...at, message: text(`Nomor ${n} sudah dipakai di baris sebelumnya.`, `Number ${n} is used twice.`) });
-      } else if (prev !== null && n > prev + 1) {
+      } else if (prev !== null && n > prev + 1 && !hiddenBetween(lastNumbered, ind.typed.row.row)) {
         out.push({ ...at, message: text(`Nomor melompat dari ${prev} ke ${n}.`, `Numbering jumps from ${prev} to ${n}.`) });
       }
       if (!Number.isNaN(n)) {
         seen.add(n);
         prev = n;
+        lastNumbered = ind.typed.row.row;
       }
     }
     return out;

@@ -129,11 +129,14 @@ describe("Rencana Aksi 2024: quarterly targets, words, gaps", () => {
     expect(m.capaian.value).toBe(100);
   });
 
-  test("row 14 — `tiga` is not a number: it is left out (2+2+1 = 5 → 62.5), and kept as a word", async () => {
+  test("row 14 — `tiga` is not a number, kept as a word; a kumulatif year to date without TW II is unknown: no capaian", async () => {
+    // Issue #14, point 8: the sum of the readable quarters (2+2+1 = 5 → 62.5) is not the year
+    // to date, so nothing is computed with it (2+3+2+1 = 8 would make the typed 100 right).
     const m = indicatorAt(await evaluateFixtureSheet(PENGUKURAN, "Rencana Aksi 2024"), 14).measurement;
     expect(m.periods[1].reading).toMatchObject({ status: "word", wordValue: 3, value: null });
-    expect(m.realisasi).toBe(5);
-    expect(m.capaian.value).toBe(62.5);
+    expect(m.periods.map((p) => p.stated)).toEqual([2, null, 2, 1]);
+    expect(m.realisasi).toBeNull();
+    expect(m.capaian).toEqual({ value: null, variant: null, reason: "unreadable-realisation" });
   });
 
   test("row 15 — the capaian cell typed as 96.77 is read for comparison; the computed one is 100", async () => {
