@@ -5,6 +5,7 @@
  * comma in Indonesian, point in English).
  */
 import type { Severity } from "../engine/rules";
+import type { Capaian } from "../engine/measure/capaian";
 import { DEFAULT_LANG, LANGS, type Lang } from "../settings/lang";
 
 export { DEFAULT_LANG, LANGS, type Lang };
@@ -88,13 +89,16 @@ const ID = {
     satuan: "kolom Satuan",
     default: "bawaan",
   } as Record<string, string>,
-  capaianReason: {
+  // Every reason the engine gives has its words (the check fails on a missing one).
+  capaianReason: ({
     "no-target": "target tidak berupa angka",
     "no-realisation": "belum ada realisasi",
     "zero-target": "target nol",
     "zero-realisation": "realisasi nol (rumus T/R tidak terdefinisi)",
     "grade-unknown": "predikat tidak dikenali pada skala",
-  } as Record<string, string>,
+    "unreadable-realisation": "realisasi tidak terbaca sebagai angka",
+    "unreadable-target": "target tidak terbaca",
+  } satisfies Record<NonNullable<Capaian["reason"]>, string>) as Record<string, string>,
   formulaTitle: "Rumus",
   nativeFormula: "Rumus Excel capaian",
   overridesTitle: "Ubah penilaian baris ini",
@@ -276,6 +280,8 @@ const EN: Strings = {
     "zero-target": "the target is zero",
     "zero-realisation": "the realisation is zero (T/R is undefined)",
     "grade-unknown": "the grade is not on the scale",
+    "unreadable-realisation": "a realisation cannot be read as a number",
+    "unreadable-target": "the target cannot be read",
   },
   formulaTitle: "Formula",
   nativeFormula: "Achievement as an Excel formula",

@@ -147,9 +147,12 @@ describeIf("task pane in Chromium over the harness host", () => {
     const evidence = await details.getByTestId("evidence").textContent();
     expect(evidence).toContain(`“${ind14.evidence.aggregation.text}”`);
     expect(evidence).toContain(`“${ind14.evidence.kind[0].text}”`);
-    // Its YTD capaian with the decimal comma, and the per-period realisation.
-    expect(ind14.capaian).not.toBeNull();
-    await expect(row14.locator("button").first().textContent()).resolves.toContain(`Capaian: ${idNumber(ind14.capaian!)}%`);
+    // Its YTD capaian: none, with the reason written out — TW II is typed "tiga", and nothing
+    // unreadable is computed with (issue #14).
+    expect(ind14.capaian).toBeNull();
+    expect(ind14.measurement.reason).toBe("unreadable-realisation");
+    await expect(row14.locator("button").first().textContent()).resolves.not.toContain("Capaian:");
+    await expect(details.textContent()).resolves.toContain("realisasi tidak terbaca sebagai angka");
     await expectAccessible(page);
 
     // --- Grid → pane: a click in another sheet's indicator row selects it in the pane.
